@@ -1,0 +1,26 @@
+export { ERROR_CODES, type ErrorCode, PROBLEM_TYPE_BASE } from './codes.js';
+export { describeIssues, issuesFromZod } from './from-zod.js';
+export {
+  AuthError,
+  CircuitOpenError,
+  IdempotencyConflictError,
+  PaymentRequiredError,
+  type Quote,
+  QuotaExceededError,
+  type QuotaExceededErrorOptions,
+  RateLimitError,
+  type RateLimitErrorOptions,
+  TimeoutError,
+  UpstreamError,
+  type UpstreamErrorOptions,
+  ValidationError,
+  type ValidationIssue,
+  type WebhookVerificationCode,
+  WebhookVerificationError,
+} from './subclasses.js';
+export {
+  isTollgateError,
+  type ProblemDetails,
+  TollgateError,
+  type TollgateErrorOptions,
+} from './tollgate-error.js';

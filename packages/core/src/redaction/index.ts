@@ -1,0 +1,1 @@
+export { collectSecretStrings, REDACTED, redactObject, redactSecrets } from './redact.js';

@@ -1,0 +1,82 @@
+import { getResponse, type RequestHandler } from 'msw';
+import type { SandboxHandler } from '../connector/types.js';
+import type { FetchLike } from '../transport/fetch-like.js';
+
+/** Options of {@link createSandboxFetch}. */
+export interface SandboxFetchOptions {
+  /**
+   * What happens to a request no handler answers: `error` (default) fails it
+   * loudly, so a test never reaches a real partner by mistake; `bypass` sends
+   * it with `fallback` (default `globalThis.fetch`).
+   */
+  onUnhandledRequest?: 'error' | 'bypass';
+  fallback?: FetchLike;
+}
+
+/** A `fetch` answered by a sandbox, whose handlers a test may change on the fly. */
+export interface SandboxFetch extends FetchLike {
+  /** Put handlers in front of the current ones (faults, one-off answers), like msw's `server.use`. */
+  use(...handlers: readonly SandboxHandler[]): void;
+  /** Drop the handlers added with {@link SandboxFetch.use}. */
+  resetHandlers(): void;
+  /** Every request the sandbox received, in order (method and URL). */
+  readonly requests: ReadonlyArray<{ method: string; url: string }>;
+}
+
+/**
+ * A `fetch` that answers from msw request handlers in-process, through msw's
+ * `getResponse`: no global interception, no port, nothing leaves the process.
+ * Pass it as `fetch` to `connector.connect()` or `createTransport()`; the code
+ * under test (transport, retries, auth) runs exactly as in production.
+ * `HttpResponse.error()` becomes a network error, as a real `fetch` would throw.
+ */
+export function createSandboxFetch(
+  handlers: readonly SandboxHandler[],
+  options: SandboxFetchOptions = {},
+): SandboxFetch {
+  let extra: SandboxHandler[] = [];
+  const requests: Array<{ method: string; url: string }> = [];
+  const sandboxFetch = (async (input: Request | URL | string, init?: RequestInit) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    requests.push({ method: request.method, url: request.url });
+    const all = [...extra, ...handlers] as unknown as RequestHandler[];
+    const response = await abortable(getResponse(all, request.clone()), request.signal);
+    if (response === undefined) {
+      if (options.onUnhandledRequest === 'bypass') {
+        return (options.fallback ?? globalThis.fetch)(request);
+      }
+      throw new Error(`The sandbox has no handler for ${request.method} ${request.url}`);
+    }
+    if (response.type === 'error') {
+      throw new TypeError('fetch failed', { cause: new Error('sandbox network error (connection reset)') });
+    }
+    return response;
+  }) as SandboxFetch;
+  sandboxFetch.use = (...more) => {
+    extra = [...more, ...extra];
+  };
+  sandboxFetch.resetHandlers = () => {
+    extra = [];
+  };
+  Object.defineProperty(sandboxFetch, 'requests', { get: () => requests });
+  return sandboxFetch;
+}
+
+/** Reject when the request is aborted (a timeout), as a real `fetch` does. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import ky, { type KyResponse, type Options as KyOptions } from 'ky';
+import type { AuthContext, AuthStrategy } from '../auth/types.js';
+import { TimeoutError, UpstreamError } from '../errors/index.js';
+import { type TollgateEventBus, createEventBus } from '../events/event-bus.js';
+import type { RequestEventBase } from '../events/event-map.js';
+import { redactSecrets } from '../redaction/redact.js';
+import { type CircuitBreakerOptions, type ConcurrencyOptions, ConnectorGuard } from './circuit.js';
+import { toTollgateError, type FailureContext } from './error-mapping.js';
+import type { FetchLike } from './fetch-like.js';
+import { ClientRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { retryAfterMs } from './retry-after.js';
+
+/** How failed attempts are retried (the integration spec's retry table). */
+export interface RetryOptions {
+  /** Attempts in all, the first included. Default 3. */
+  maxAttempts?: number;
+  /** First backoff delay; each further retry doubles it. Default 300 ms. */
+  baseDelayMs?: number;
+  /** Cap on one backoff delay. Default 10 000 ms. */
+  maxDelayMs?: number;
+  /**
+   * Longest `Retry-After` (or rate-limit reset) the transport waits for. A
+   * partner asking for longer fails the call at once with a `RateLimitError`
+   * carrying `retryAfterMs`. Default 60 000 ms.
+   */
+  maxRetryAfterMs?: number;
+  /** Randomize backoff delays (equal jitter: half fixed, half random). Default true. */
+  jitter?: boolean;
+}
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  /** Prefix of every relative request path, e.g. `https://api.partner.example/v2`. */
+  baseUrl?: string;
+  /** The `fetch` that sends each attempt. Default: `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** How requests are authenticated. */
+  auth?: AuthStrategy;
+  /** Where request, retry, circuit and token events go. Default: a private bus. */
+  events?: TollgateEventBus;
+  /** Connector id named in events and errors. */
+  connectorId?: string;
+  /** Retry table settings. */
+  retry?: RetryOptions;
+  /** Time limit of one attempt. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Time limit of a whole call, retries and waits included. Default 30 000 ms. */
+  deadlineMs?: number;
+  /** Circuit breaker settings, or `false` for none. Default: 5 failures, 30 s. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Concurrency limit (bulkhead), or `false` for none. Default: none. */
+  concurrency?: ConcurrencyOptions | false;
+  /** Client-side token-bucket rate limit, or `false` for none. Default: none. */
+  rateLimit?: RateLimitOptions | false;
+  /** Header that carries an idempotency key. Default `Idempotency-Key`. */
+  idempotencyHeader?: string;
+  /** Headers sent with every request (a partner's API version header, say). */
+  headers?: Record<string, string>;
+  /** Extra secret values to scrub from error bodies (credentials the auth strategy does not know). */
+  secrets?: () => Iterable<string>;
+}
+
+/** Query string values; `undefined` entries are left out. */
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+/** One logical call through the transport. */
+export interface TransportRequest {
+  /** HTTP method. Default `GET`. */
+  method?: string;
+  /** Path relative to `baseUrl`, or an absolute URL. */
+  path: string;
+  /** Query string parameters. */
+  query?: QueryParams;
+  /** A JSON body (sets `content-type: application/json`). */
+  json?: unknown;
+  /** A raw body (string, bytes, form data). Must be re-readable to be retried. */
+  body?: BodyInit;
+  /** Headers of this request only. */
+  headers?: Record<string, string>;
+  /**
+   * Whether the request may be sent more than once. Default: true for GET,
+   * HEAD, OPTIONS, PUT and DELETE; false for POST and PATCH unless an
+   * `idempotencyKey` is given.
+   */
+  idempotent?: boolean;
+  /** Sent in the idempotency header; makes a POST retryable. */
+  idempotencyKey?: string;
+  /** The connector operation this call serves, for events and errors. */
+  operation?: string;
+  /** Overrides the transport's per-attempt time limit. */
+  timeoutMs?: number;
+  /** Overrides the transport's whole-call time limit. */
+  deadlineMs?: number;
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+/** A parsed JSON answer and the exact text it came from. */
+export interface JsonResult<T> {
+  data: T;
+  /** The raw body, for error reports. */
+  text: string;
+  response: Response;
+}
+
+/** A resilient HTTP client bound to one partner. */
+export interface Transport {
+  /** Send a call with retries, auth, limits and events; resolves with a 2xx response. */
+  request(request: TransportRequest): Promise<Response>;
+  /** {@link Transport.request}, then parse the body as JSON. */
+  json<T = unknown>(request: TransportRequest): Promise<JsonResult<T>>;
+  /** The event bus this transport emits on. */
+  readonly events: TollgateEventBus;
+  /** State of the circuit breaker. */
+  readonly circuitState: 'closed' | 'open' | 'half-open' | 'isolated';
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+const ALL_METHODS = ['get', 'head', 'options', 'put', 'delete', 'trace', 'post', 'patch', 'query'] as const;
+/** 408, 429 and every 5xx are worth another attempt. */
+const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+/** Statuses whose `Retry-After` / rate-limit reset headers decide the delay. */
+const RETRY_AFTER_STATUS_CODES = [429, 503];
+
+interface CallState {
+  attempt: number;
+  base: Omit<RequestEventBase, 'attempt'>;
+  deadline: number;
+}
+
+/**
+ * Create the transport every connector sends through: ky underneath (one
+ * retry loop, ky's), with the integration spec's retry table, per-attempt and
+ * whole-call time limits, a circuit breaker and a bulkhead (cockatiel), a
+ * client-side token bucket, auth (with one token refresh after a 401), an
+ * idempotency header, and `request.*` events for every attempt.
+ *
+ * @example
+ * ```ts
+ * const transport = createTransport({ baseUrl: 'https://api.example.com', retry: { maxAttempts: 3 } });
+ * const { data } = await transport.json<{ rate: string }>({ path: '/rates', query: { base: 'EUR' } });
+ * ```
+ */
+export function createTransport(options: TransportOptions = {}): Transport {
+  return new HttpTransport(options);
+}
+
+class HttpTransport implements Transport {
+  readonly events: TollgateEventBus;
+  readonly #options: TransportOptions;
+  readonly #fetch: FetchLike;
+  readonly #authContext: AuthContext;
+  readonly #guard: ConnectorGuard;
+  readonly #rateLimiter: ClientRateLimiter | undefined;
+  readonly #retry: Required<RetryOptions>;
+  readonly #baseUrl: string | undefined;
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+    this.events = options.events ?? createEventBus();
+    const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = options.auth?.wrapFetch ? options.auth.wrapFetch(baseFetch) : baseFetch;
+    this.#baseUrl = options.baseUrl?.replace(/\/+$/, '');
+    this.#authContext = {
+      fetch: this.#fetch,
+      events: this.events,
+      connectorId: options.connectorId,
+      baseUrl: this.#baseUrl,
+    };
+    this.#guard = new ConnectorGuard({
+      circuitBreaker: options.circuitBreaker ?? {},
+      concurrency: options.concurrency ?? false,
+      events: this.events,
+      connectorId: options.connectorId,
+    });
+    this.#rateLimiter = options.rateLimit ? new ClientRateLimiter(options.rateLimit) : undefined;
+    this.#retry = {
+      maxAttempts: options.retry?.maxAttempts ?? 3,
+      baseDelayMs: options.retry?.baseDelayMs ?? 300,
+      maxDelayMs: options.retry?.maxDelayMs ?? 10_000,
+      maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
+      jitter: options.retry?.jitter ?? true,
+    };
+    if (!Number.isInteger(this.#retry.maxAttempts) || this.#retry.maxAttempts < 1) {
+      throw new RangeError('retry.maxAttempts must be a whole number of at least 1');
+    }
+  }
+
+  get circuitState() {
+    return this.#guard.circuitState;
+  }
+
+  async request(request: TransportRequest): Promise<Response> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = this.#resolveUrl(request.path);
+    const started = performance.now();
+    const state: CallState = {
+      attempt: 0,
+      deadline: Date.now() + (request.deadlineMs ?? this.#options.deadlineMs ?? 30_000),
+      base: {
+        connectorId: this.#options.connectorId,
+        operation: request.operation,
+        method,
+        url,
+        requestId: randomUUID(),
+      },
+    };
+    const failure: FailureContext = {
+      connectorId: this.#options.connectorId,
+      operation: request.operation,
+      method,
+      url,
+      secrets: () => this.#secrets(),
+    };
+    try {
+      const response = await this.#guard.execute(
+        () => this.#send(request, method, url, state, failure, false),
+        request.operation,
+      );
+      this.events.emit('request.success', {
+        ...state.base,
+        attempt: state.attempt,
+        status: response.status,
+        durationMs: performance.now() - started,
+      });
+      return response;
+    } catch (error) {
+      const mapped = toTollgateError(error, failure);
+      this.events.emit('request.failure', {
+        ...state.base,
+        attempt: state.attempt,
+        status: (mapped as { details?: { upstream_status?: number } }).details?.upstream_status,
+        code: (mapped as { code?: string }).code ?? 'unknown',
+        durationMs: performance.now() - started,
+      });
+      throw mapped;
+    }
+  }
+
+  async json<T = unknown>(request: TransportRequest): Promise<JsonResult<T>> {
+    const response = await this.request({
+      ...request,
+      headers: { accept: 'application/json', ...request.headers },
+    });
+    const text = await response.text();
+    try {
+      return { data: (text === '' ? undefined : JSON.parse(text)) as T, text, response };
+    } catch (cause) {
+      throw new UpstreamError(
+        `The partner answered ${request.method ?? 'GET'} ${request.path} with a body that is not JSON`,
+        {
+          connectorId: this.#options.connectorId,
+          operation: request.operation,
+          upstreamStatus: response.status,
+          retryable: false,
+          status: 502,
+          body: redactSecrets(text.slice(0, 8192), this.#secrets()),
+          cause,
+        },
+      );
+    }
+  }
+
+  async #send(
+    request: TransportRequest,
+    method: string,
+    url: string,
+    state: CallState,
+    failure: FailureContext,
+    refreshed: boolean,
+  ): Promise<Response> {
+    const remaining = state.deadline - Date.now();
+    if (remaining <= 0) {
+      throw new TimeoutError(`The deadline passed before ${method} ${url} could be sent`, {
+        connectorId: this.#options.connectorId,
+        operation: request.operation,
+      });
+    }
+    const retryable =
+      (request.idempotent ?? IDEMPOTENT_METHODS.has(method)) || request.idempotencyKey !== undefined;
+    try {
+      return await ky(url, this.#kyOptions(request, method, state, retryable, remaining));
+    } catch (error) {
+      const unauthorized =
+        error instanceof Error &&
+        'response' in error &&
+        (error as { response?: Response }).response?.status === 401;
+      if (unauthorized && !refreshed && this.#options.auth?.refresh) {
+        this.events.emit('request.retry', {
+          ...state.base,
+          attempt: state.attempt + 1,
+          status: 401,
+          reason: 'unauthorized',
+        });
+        const context = { ...this.#authContext, signal: request.signal };
+        if (await this.#options.auth.refresh(context)) {
+          return this.#send(request, method, url, state, failure, true);
+        }
+      }
+      throw toTollgateError(error, failure);
+    }
+  }
+
+  #kyOptions(
+    request: TransportRequest,
+    method: string,
+    state: CallState,
+    retryable: boolean,
+    remaining: number,
+  ): KyOptions {
+    const headers = new Headers(this.#options.headers);
+    if (request.headers) for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+    if (request.idempotencyKey !== undefined) {
+      headers.set(this.#options.idempotencyHeader ?? 'Idempotency-Key', request.idempotencyKey);
+    }
+    const retry = this.#retry;
+    const options: KyOptions = {
+      method,
+      headers,
+      timeout: Math.min(request.timeoutMs ?? this.#options.timeoutMs ?? 10_000, remaining),
+      totalTimeout: remaining,
+      fetch: (input, init) => this.#attempt(input as Request, init, state, request.signal),
+      retry: retryable
+        ? {
+            limit: retry.maxAttempts - 1,
+            methods: [...ALL_METHODS],
+            statusCodes: RETRY_STATUS_CODES,
+            afterStatusCodes: RETRY_AFTER_STATUS_CODES,
+            retryOnTimeout: true,
+            backoffLimit: retry.maxDelayMs,
+            delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
+            jitter: retry.jitter ? (delay) => delay / 2 + Math.random() * (delay / 2) : false,
+            shouldRetry: ({ error }) => this.#refuseLongWaits(error, state),
+          }
+        : { limit: 0 },
+      hooks: {
+        beforeRetry: [
+          ({ error }) => {
+            const status = (error as { response?: Response }).response?.status;
+            this.events.emit('request.retry', {
+              ...state.base,
+              attempt: state.attempt + 1,
+              status,
+              reason: status !== undefined ? `http_${status}` : error.name === 'TimeoutError' ? 'timeout' : 'network',
+            });
+          },
+        ],
+      },
+    };
+    if (request.signal) options.signal = request.signal;
+    if (request.query) options.searchParams = withoutUndefined(request.query);
+    if (request.json !== undefined) options.json = request.json;
+    else if (request.body !== undefined) options.body = request.body;
+    return options;
+  }
+
+  /** A partner asking to wait longer than allowed (or past the deadline) fails now, not later. */
+  #refuseLongWaits(error: Error, state: CallState): boolean | undefined {
+    const response = (error as { response?: KyResponse }).response;
+    if (!response || !RETRY_AFTER_STATUS_CODES.includes(response.status)) return undefined;
+    const wait = retryAfterMs(response.headers);
+    if (wait === undefined) return undefined;
+    if (wait > this.#retry.maxRetryAfterMs || wait >= state.deadline - Date.now()) return false;
+    return undefined;
+  }
+
+  async #attempt(
+    input: Request,
+    init: RequestInit | undefined,
+    state: CallState,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    state.attempt += 1;
+    this.events.emit('request.start', { ...state.base, attempt: state.attempt });
+    if (this.#rateLimiter) {
+      await this.#rateLimiter.take({
+        connectorId: this.#options.connectorId,
+        budgetMs: state.deadline - Date.now(),
+      });
+    }
+    const auth = this.#options.auth;
+    if (!auth) return this.#fetch(input, init);
+    const authorized = auth.authorize(input, signal ? { ...this.#authContext, signal } : this.#authContext);
+    return this.#fetch(authorized instanceof Request ? authorized : await authorized, init);
+  }
+
+  #resolveUrl(path: string): string {
+    if (/^https?:\/\//i.test(path)) return path;
+    if (this.#baseUrl === undefined) {
+      throw new TypeError(`A relative path (${path}) needs the transport's baseUrl`);
+    }
+    return `${this.#baseUrl}/${path.replace(/^\/+/, '')}`;
+  }
+
+  #secrets(): string[] {
+    return [...(this.#options.auth?.secretValues?.() ?? []), ...(this.#options.secrets?.() ?? [])];
+  }
+}
+
+function withoutUndefined(query: QueryParams): Record<string, string | number | boolean> {
+  const result: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) result[key] = value;
+  return result;
+}
