@@ -217,12 +217,20 @@ describe('connector contract', () => {
   });
 
   it('rejects a malformed definition early', () => {
+    const minimal = {
+      kind: 'fx',
+      displayName: 'x',
+      config: z.object({}),
+      credentials: z.object({}),
+      operations: {},
+      check: async () => {},
+    };
     expect(() =>
-      defineConnector({
-        ...customs,
-        id: 'Not Kebab',
-      }),
+      defineConnector({ ...minimal, id: 'Not Kebab', environments: { sandbox: 'https://s', production: 'https://p' } }),
     ).toThrow(/kebab-case/);
+    expect(() =>
+      defineConnector({ ...minimal, id: 'no-prod', environments: { sandbox: 'https://s' } as never }),
+    ).toThrow(/production base URL/);
     expect(() =>
       customs.connect({ ...goodOptions, environment: 'staging' }),
     ).toThrow(/no environment "staging"/);

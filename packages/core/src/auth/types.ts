@@ -42,4 +42,6 @@ export interface AuthStrategy {
   secretValues?(): readonly string[];
   /** A redacted description: `{ type }` and non-secret settings only. */
   toJSON(): Record<string, unknown>;
+  /** Release what the strategy holds (the mTLS connection pool). */
+  close?(): Promise<void>;
 }

@@ -12,9 +12,12 @@ import type {
   ConnectorClient,
   ConnectorDefinition,
   OperationContext,
+  OperationMap,
+  OperationSchemas,
   OperationFunctions,
   OperationHttp,
   RunOptions,
+  WebhookDefinition,
   WebhookRequest,
 } from './types.js';
 import { parseOrThrow } from './validate.js';
@@ -54,11 +57,12 @@ export function defineConnector<
   const Id extends string,
   ConfigSchema extends AnySchema,
   CredentialsSchema extends AnySchema,
-  Operations extends Record<string, AnyOperation>,
+  Inputs extends Record<string, AnySchema>,
+  Outputs extends Record<string, AnySchema>,
   WebhookEvent extends AnySchema = AnySchema,
 >(
-  definition: ConnectorDefinition<Id, ConfigSchema, CredentialsSchema, Operations, WebhookEvent>,
-): Connector<Id, ConfigSchema, CredentialsSchema, Operations, WebhookEvent> {
+  definition: ConnectorDefinition<Id, ConfigSchema, CredentialsSchema, Inputs, Outputs, WebhookEvent>,
+): Connector<Id, ConfigSchema, CredentialsSchema, OperationMap<Inputs, Outputs>, WebhookEvent> {
   if (!CONNECTOR_ID.test(definition.id)) {
     throw new TypeError(`Connector id "${definition.id}" must be kebab-case (a-z, 0-9, dashes)`);
   }
@@ -68,35 +72,64 @@ export function defineConnector<
     }
   }
   const billableOperations: Record<string, string> = {};
-  for (const [name, operation] of Object.entries(definition.operations)) {
+  const operations = definition.operations as unknown as Record<string, AnyOperation>;
+  for (const [name, operation] of Object.entries(operations)) {
     if (operation.billable !== undefined) billableOperations[name] = operation.billable;
   }
-  const connector = {
-    ...definition,
-    billableOperations: Object.freeze(billableOperations),
-    connect: (options: ConnectOptions<ConfigSchema, CredentialsSchema>) =>
-      connect(definition, options),
-  };
-  return Object.freeze(connector) as Connector<
+  const connector: Connector<
     Id,
     ConfigSchema,
     CredentialsSchema,
-    Operations,
+    OperationMap<Inputs, Outputs>,
     WebhookEvent
-  >;
+  > = {
+    id: definition.id,
+    kind: definition.kind,
+    displayName: definition.displayName,
+    description: definition.description,
+    config: definition.config,
+    credentials: definition.credentials,
+    environments: Object.freeze({ ...definition.environments }),
+    operations: Object.freeze({ ...operations }) as Connector<
+      Id,
+      ConfigSchema,
+      CredentialsSchema,
+      OperationMap<Inputs, Outputs>,
+      WebhookEvent
+    >['operations'],
+    webhooks: definition.webhooks as WebhookDefinition<WebhookEvent> | undefined,
+    sandbox: definition.sandbox,
+    billableOperations: Object.freeze(billableOperations),
+    connect: (options) =>
+      connect<Id, ConfigSchema, CredentialsSchema, OperationMap<Inputs, Outputs>, WebhookEvent>(
+        definition as unknown as RuntimeDefinition<ConfigSchema, CredentialsSchema, WebhookEvent>,
+        options,
+      ),
+  };
+  return Object.freeze(connector);
 }
+
+/** The definition as the runtime reads it: operations by name, without the inference scaffolding. */
+type RuntimeDefinition<
+  ConfigSchema extends AnySchema,
+  CredentialsSchema extends AnySchema,
+  WebhookEvent extends AnySchema,
+> = Omit<
+  ConnectorDefinition<string, ConfigSchema, CredentialsSchema, {}, {}, WebhookEvent>,
+  'operations'
+> & { operations: Record<string, AnyOperation> };
 
 function connect<
   Id extends string,
   ConfigSchema extends AnySchema,
   CredentialsSchema extends AnySchema,
-  Operations extends Record<string, AnyOperation>,
+  Operations extends Record<string, OperationSchemas>,
   WebhookEvent extends AnySchema,
 >(
-  definition: ConnectorDefinition<Id, ConfigSchema, CredentialsSchema, Operations, WebhookEvent>,
+  definition: RuntimeDefinition<ConfigSchema, CredentialsSchema, WebhookEvent>,
   options: ConnectOptions<ConfigSchema, CredentialsSchema>,
 ): ConnectorClient<Id, Operations, WebhookEvent> {
-  const connectorId = definition.id;
+  const connectorId = definition.id as Id;
   const where = { connectorId };
   const config = parseOrThrow(definition.config, options.config, 'config', where);
   const credentials = parseOrThrow(definition.credentials, options.credentials, 'credentials', where);

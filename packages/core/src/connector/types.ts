@@ -95,6 +95,34 @@ export interface OperationDefinition<
 // biome-ignore lint/suspicious/noExplicitAny: the variance of `run` needs `any` here.
 export type AnyOperation = OperationDefinition<AnySchema, AnySchema, any, any>;
 
+/** The input and output schemas of one operation: what a client's types are built from. */
+export interface OperationSchemas {
+  input: AnySchema;
+  output: AnySchema;
+}
+
+/** The schemas of every operation, keyed by operation name. */
+export type OperationMap<
+  Inputs extends Record<string, AnySchema>,
+  Outputs extends Record<string, AnySchema>,
+> = {
+  [K in keyof Inputs & keyof Outputs & string]: { input: Inputs[K]; output: Outputs[K] };
+};
+
+/**
+ * The `operations` of a definition. Written as two mapped types over the
+ * input and output schemas so TypeScript infers both from the object literal
+ * and types each `run`'s input and return value from its siblings.
+ */
+export type OperationDefinitions<
+  Inputs extends Record<string, AnySchema>,
+  Outputs extends Record<string, AnySchema>,
+  Config,
+  Credentials,
+> = { [K in keyof Outputs]: { output: Outputs[K] } } & {
+  [K in keyof Inputs]: OperationDefinition<Inputs[K], Outputs[K & keyof Outputs], Config, Credentials>;
+};
+
 /** Result of a health probe. It is never thrown. */
 export interface HealthCheckResult {
   ok: boolean;
@@ -154,7 +182,8 @@ export interface ConnectorDefinition<
   Id extends string,
   ConfigSchema extends AnySchema,
   CredentialsSchema extends AnySchema,
-  Operations extends Record<string, AnyOperation>,
+  Inputs extends Record<string, AnySchema>,
+  Outputs extends Record<string, AnySchema>,
   WebhookEvent extends AnySchema = AnySchema,
 > {
   /** Stable id, kebab-case (`dhl-express`). */
@@ -173,14 +202,13 @@ export interface ConnectorDefinition<
   ) => AuthStrategy;
   /** Resilience defaults for this partner. */
   transport?: ConnectorTransportDefaults;
-  operations: {
-    [K in keyof Operations]: OperationDefinition<
-      Operations[K]['input'],
-      Operations[K]['output'],
-      z.output<ConfigSchema>,
-      z.output<CredentialsSchema>
-    >;
-  };
+  /** The partner's operations, each with its input and output schemas. */
+  operations: OperationDefinitions<
+    Inputs,
+    Outputs,
+    z.output<ConfigSchema>,
+    z.output<CredentialsSchema>
+  >;
   webhooks?: WebhookDefinition<WebhookEvent, z.output<ConfigSchema>, z.output<CredentialsSchema>>;
   /** A cheap call that tells whether the partner is reachable with these credentials. */
   check: (
@@ -218,7 +246,7 @@ export interface RunOptions {
 }
 
 /** A typed function per operation. */
-export type OperationFunctions<Operations extends Record<string, AnyOperation>> = {
+export type OperationFunctions<Operations extends Record<string, OperationSchemas>> = {
   [K in keyof Operations]: (
     input: z.input<Operations[K]['input']>,
     options?: RunOptions,
@@ -228,7 +256,7 @@ export type OperationFunctions<Operations extends Record<string, AnyOperation>> 
 /** A connected client: typed operations, health probe, webhook verification. */
 export interface ConnectorClient<
   Id extends string,
-  Operations extends Record<string, AnyOperation>,
+  Operations extends Record<string, OperationSchemas>,
   WebhookEvent extends AnySchema = AnySchema,
 > {
   readonly connectorId: Id;
@@ -257,17 +285,33 @@ export interface Connector<
   Id extends string,
   ConfigSchema extends AnySchema,
   CredentialsSchema extends AnySchema,
-  Operations extends Record<string, AnyOperation>,
+  Operations extends Record<string, OperationSchemas>,
   WebhookEvent extends AnySchema = AnySchema,
-> extends Readonly<ConnectorDefinition<Id, ConfigSchema, CredentialsSchema, Operations, WebhookEvent>> {
+> {
+  readonly id: Id;
+  readonly kind: ConnectorKind;
+  readonly displayName: string;
+  readonly description: string | undefined;
+  readonly config: ConfigSchema;
+  readonly credentials: CredentialsSchema;
+  readonly environments: Readonly<ConnectorEnvironments>;
+  /** Every operation's declaration (schemas, idempotency, billable name). */
+  readonly operations: { readonly [K in keyof Operations]: AnyOperation };
+  readonly webhooks: WebhookDefinition<WebhookEvent> | undefined;
+  /** The sandbox's msw handlers for a base URL, if the connector ships a sandbox. */
+  readonly sandbox:
+    | ((
+        connection: { baseUrl: string; config?: z.output<ConfigSchema> },
+      ) => readonly SandboxHandler[])
+    | undefined;
+  /** Which operations bill, and as what: `{ quote: 'logistics.quote' }`. */
+  readonly billableOperations: Readonly<Record<string, string>>;
   /** Validate config and credentials and return a client. Bad input throws `ValidationError`; nothing is sent. */
   connect(
     options: ConnectOptions<ConfigSchema, CredentialsSchema>,
   ): ConnectorClient<Id, Operations, WebhookEvent>;
-  /** Which operations bill, and as what: `{ quote: 'logistics.quote' }`. */
-  readonly billableOperations: Readonly<Record<string, string>>;
 }
 
 /** Any connector, for registries. */
 // biome-ignore lint/suspicious/noExplicitAny: registries hold connectors of every shape.
-export type AnyConnector = Connector<string, AnySchema, AnySchema, Record<string, AnyOperation>, any>;
+export type AnyConnector = Connector<string, AnySchema, AnySchema, Record<string, OperationSchemas>, any>;

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'eventemitter3';
 import type { TollgateEventMap, TollgateEventName } from './event-map.js';
 
-/** A listener for event `E`. It may be async; its result is ignored. */
+/** A listener for event `E`. It may be async; its result is ignored (a rejection is reported, never thrown). */
 export type TollgateListener<E extends TollgateEventName> = (
   payload: TollgateEventMap[E],
-) => void | Promise<void>;
+) => unknown;
 
 /** Options of {@link createEventBus}. */
 export interface EventBusOptions {

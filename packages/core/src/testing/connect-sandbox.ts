@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type {
-  AnyOperation,
   AnySchema,
   ConnectOptions,
   Connector,
   ConnectorClient,
+  OperationSchemas,
   SandboxHandler,
 } from '../connector/types.js';
 import { createSandboxFetch, type SandboxFetch } from './sandbox-fetch.js';
@@ -27,7 +27,7 @@ export function connectSandbox<
   Id extends string,
   C extends AnySchema,
   K extends AnySchema,
-  Ops extends Record<string, AnyOperation>,
+  Ops extends Record<string, OperationSchemas>,
   W extends AnySchema,
 >(
   connector: Connector<Id, C, K, Ops, W>,

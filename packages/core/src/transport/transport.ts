@@ -159,7 +159,8 @@ class HttpTransport implements Transport {
   constructor(options: TransportOptions) {
     this.#options = options;
     this.events = options.events ?? createEventBus();
-    const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // The global fetch itself (not a wrapper), so an mTLS strategy recognises it and sends through undici.
+    const baseFetch: FetchLike = options.fetch ?? globalThis.fetch;
     this.#fetch = options.auth?.wrapFetch ? options.auth.wrapFetch(baseFetch) : baseFetch;
     this.#baseUrl = options.baseUrl?.replace(/\/+$/, '');
     this.#authContext = {
@@ -379,10 +380,11 @@ class HttpTransport implements Transport {
         budgetMs: state.deadline - Date.now(),
       });
     }
+    const send = this.#fetch; // called unbound: a browser's fetch rejects another `this`
     const auth = this.#options.auth;
-    if (!auth) return this.#fetch(input, init);
+    if (!auth) return send(input, init);
     const authorized = auth.authorize(input, signal ? { ...this.#authContext, signal } : this.#authContext);
-    return this.#fetch(authorized instanceof Request ? authorized : await authorized, init);
+    return send(authorized instanceof Request ? authorized : await authorized, init);
   }
 
   #resolveUrl(path: string): string {
