@@ -33,7 +33,10 @@ export const frankfurter = defineConnector({
         base: currency,
         date: z.string(),
         // The partner sends JSON numbers; keep the digits it sent as decimal strings (money is never a float).
-        rates: z.record(z.string(), z.number().transform((rate) => String(rate))),
+        rates: z.record(
+          z.string(),
+          z.number().transform((rate) => String(rate)),
+        ),
       }),
       idempotent: true,
       billable: 'fx.conversion',

@@ -12,21 +12,32 @@ const { client, sandbox } = connectSandbox(frankfurter, {
   faults: [faults.status(503, { times: 1, body: { message: 'upstream maintenance' } })],
 });
 
-client.events.on('request.start', (e) => console.log(`→ attempt ${e.attempt}: ${e.method} ${e.url}`));
+client.events.on('request.start', (e) =>
+  console.log(`→ attempt ${e.attempt}: ${e.method} ${e.url}`),
+);
 client.events.on('request.retry', (e) =>
   console.log(`↻ attempt ${e.attempt - 1} failed (${e.reason}); retrying with backoff`),
 );
 client.events.on('request.success', (e) =>
-  console.log(`✓ HTTP ${e.status} after ${e.attempt} attempt${e.attempt === 1 ? "" : "s"} in ${Math.round(e.durationMs)} ms`),
+  console.log(
+    `✓ HTTP ${e.status} after ${e.attempt} attempt${e.attempt === 1 ? '' : 's'} in ${Math.round(e.durationMs)} ms`,
+  ),
 );
 
-const { date, rates } = await client.operations.latestRates({ base: 'EUR', symbols: ['USD', 'BDT'] });
+const { date, rates } = await client.operations.latestRates({
+  base: 'EUR',
+  symbols: ['USD', 'BDT'],
+});
 console.log(`\nECB reference rates of ${date}: 1 EUR = ${rates.USD} USD = ${rates.BDT} BDT`);
 
 const invoice = parseMoney('150000.00', 'EUR');
 const inTaka = convertMoney(invoice, 'BDT', rates.BDT ?? '0');
-console.log(`${formatMoney(invoice, 'en-US')} is ${formatMoney(inTaka, 'en-US')} (${inTaka.amount} poisha, bigint, half-even)`);
+console.log(
+  `${formatMoney(invoice, 'en-US')} is ${formatMoney(inTaka, 'en-US')} (${inTaka.amount} poisha, bigint, half-even)`,
+);
 
 const health = await client.check();
 console.log(`\nhealth: ${health.ok ? 'ok' : `down (${health.reason})`} in ${health.latencyMs} ms`);
-console.log(`the sandbox saw ${sandbox.requests.length} requests; billable as ${frankfurter.billableOperations.latestRates}`);
+console.log(
+  `the sandbox saw ${sandbox.requests.length} requests; billable as ${frankfurter.billableOperations.latestRates}`,
+);

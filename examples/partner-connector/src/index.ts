@@ -4,7 +4,14 @@
  */
 import { defineConnector, oauth2ClientCredentials } from '@tollgate/core';
 import { acmeSandbox } from './sandbox.js';
-import { acmeConfig, acmeCredentials, bookInput, bookOutput, quoteInput, quoteOutput } from './schema.js';
+import {
+  acmeConfig,
+  acmeCredentials,
+  bookInput,
+  bookOutput,
+  quoteInput,
+  quoteOutput,
+} from './schema.js';
 
 export const acmeFreight = defineConnector({
   id: 'acme-freight',
@@ -52,12 +59,20 @@ export const acmeFreight = defineConnector({
       idempotent: false,
       billable: 'logistics.booking',
       run: async (input, { http }) => {
-        const body = await http.json<{ booking_id: string; tracking_number: string; status: 'booked' }>({
+        const body = await http.json<{
+          booking_id: string;
+          tracking_number: string;
+          status: 'booked';
+        }>({
           method: 'POST',
           path: '/v2/bookings',
           json: { quote_id: input.quoteId, reference: input.shipperReference },
         });
-        return { bookingId: body.booking_id, trackingNumber: body.tracking_number, status: body.status };
+        return {
+          bookingId: body.booking_id,
+          trackingNumber: body.tracking_number,
+          status: body.status,
+        };
       },
     },
   },

@@ -13,7 +13,10 @@ export function acmeSandbox({ baseUrl }: { baseUrl: string }) {
   const authorized = (request: Request) =>
     request.headers.get('authorization')?.startsWith(`Bearer ${TOKEN_PREFIX}`) === true;
   const unauthorized = () =>
-    HttpResponse.json({ error: 'invalid_token' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+    HttpResponse.json(
+      { error: 'invalid_token' },
+      { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+    );
 
   return [
     http.post(`${baseUrl}/oauth/token`, async ({ request }) => {
@@ -23,14 +26,23 @@ export function acmeSandbox({ baseUrl }: { baseUrl: string }) {
         return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
       }
       tokens += 1;
-      return HttpResponse.json({ access_token: `${TOKEN_PREFIX}${tokens}`, token_type: 'bearer', expires_in: 3600 });
+      return HttpResponse.json({
+        access_token: `${TOKEN_PREFIX}${tokens}`,
+        token_type: 'bearer',
+        expires_in: 3600,
+      });
     }),
     http.post(`${baseUrl}/v2/quotes`, async ({ request }) => {
       if (!authorized(request)) return unauthorized();
-      const body = (await request.json()) as { origin: string; destination: string; weightKg: string; service: string };
+      const body = (await request.json()) as {
+        origin: string;
+        destination: string;
+        weightKg: string;
+        service: string;
+      };
       // Acme prices in USD: 18.00 base + 6.50 per started kilogram, economy at 60 %.
       const kilos = Math.ceil(Number(body.weightKg));
-      const cents = (1800 + 650 * kilos) * (body.service === 'economy' ? 6 : 10) / 10;
+      const cents = ((1800 + 650 * kilos) * (body.service === 'economy' ? 6 : 10)) / 10;
       return HttpResponse.json({
         quote_id: `Q-${body.origin}${body.destination}-${kilos}`,
         total: { amount: (cents / 100).toFixed(2), currency: 'USD' },
@@ -53,6 +65,8 @@ export function acmeSandbox({ baseUrl }: { baseUrl: string }) {
       bookingsByKey.set(key, booking);
       return HttpResponse.json(booking, { status: 201 });
     }),
-    http.get(`${baseUrl}/v2/ping`, ({ request }) => (authorized(request) ? HttpResponse.json({ ok: true }) : unauthorized())),
+    http.get(`${baseUrl}/v2/ping`, ({ request }) =>
+      authorized(request) ? HttpResponse.json({ ok: true }) : unauthorized(),
+    ),
   ];
 }

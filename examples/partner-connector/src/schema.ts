@@ -29,7 +29,10 @@ export const quoteOutput = z.object({
   transitDays: z.number().int().positive(),
 });
 
-export const bookInput = z.object({ quoteId: z.string().min(1), shipperReference: z.string().max(35) });
+export const bookInput = z.object({
+  quoteId: z.string().min(1),
+  shipperReference: z.string().max(35),
+});
 
 export const bookOutput = z.object({
   bookingId: z.string(),

@@ -11,14 +11,22 @@ const options = {
 describe('Acme Freight connector (a partner package on public types only)', () => {
   it('quotes through OAuth2 (one token for several calls)', async () => {
     const { client, sandbox } = connectSandbox(acmeFreight, options);
-    const express = await client.operations.quote({ origin: 'BD', destination: 'DE', weightKg: '2.4' });
+    const express = await client.operations.quote({
+      origin: 'BD',
+      destination: 'DE',
+      weightKg: '2.4',
+    });
     const economy = await client.operations.quote({
       origin: 'BD',
       destination: 'DE',
       weightKg: '2.4',
       service: 'economy',
     });
-    expect(express).toEqual({ quoteId: 'Q-BDDE-3', total: { amount: '37.50', currency: 'USD' }, transitDays: 3 });
+    expect(express).toEqual({
+      quoteId: 'Q-BDDE-3',
+      total: { amount: '37.50', currency: 'USD' },
+      transitDays: 3,
+    });
     expect(economy.total.amount).toBe('22.50');
     expect(sandbox.requests.filter((r) => r.url.endsWith('/oauth/token'))).toHaveLength(1);
   });

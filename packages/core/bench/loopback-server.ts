@@ -4,11 +4,18 @@
  */
 import { createServer } from 'node:http';
 
-const body = JSON.stringify({ base: 'EUR', date: '2026-11-20', rates: { USD: '1.0871', BDT: '129.42' } });
+const body = JSON.stringify({
+  base: 'EUR',
+  date: '2026-11-20',
+  rates: { USD: '1.0871', BDT: '129.42' },
+});
 const server = createServer((request, response) => {
   request.resume();
   request.on('end', () => {
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
     response.end(body);
   });
 });

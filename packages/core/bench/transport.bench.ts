@@ -10,17 +10,22 @@ import { type BenchFigure, measureThroughput, median } from './throughput.js';
  * Rounds alternate baseline and transport so drift hits both alike; the
  * ratio is the median of the per-round ratios. Target ≥ 0.85×.
  */
-export async function transportBench({ rounds = 5, durationMs = 1500 } = {}): Promise<BenchFigure[]> {
+export async function transportBench({
+  rounds = 5,
+  durationMs = 1500,
+} = {}): Promise<BenchFigure[]> {
   const server = fork(fileURLToPath(new URL('./loopback-server.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   try {
-    const [chunk] = (await once(server.stdout!, 'data')) as [Buffer];
+    if (!server.stdout) throw new Error('the loopback server has no stdout');
+    const [chunk] = (await once(server.stdout, 'data')) as [Buffer];
     const baseUrl = `http://127.0.0.1:${chunk.toString().trim()}`;
     const transport = createTransport({ baseUrl });
     const bare = async () => (await fetch(`${baseUrl}/rates?base=EUR`)).json();
-    const ours = async () => (await transport.json({ path: '/rates', query: { base: 'EUR' } })).data;
+    const ours = async () =>
+      (await transport.json({ path: '/rates', query: { base: 'EUR' } })).data;
     const options = { durationMs, concurrency: 8 };
     await measureThroughput(bare, { durationMs: 500, concurrency: 8 }); // warm-up: JIT, sockets
     await measureThroughput(ours, { durationMs: 500, concurrency: 8 });
@@ -32,7 +37,13 @@ export async function transportBench({ rounds = 5, durationMs = 1500 } = {}): Pr
     }
     const ratio = median(ourRuns.map((value, i) => value / (bareRuns[i] as number)));
     return [
-      { group: 'transport (loopback HTTP)', name: 'bare fetch', opsPerSecond: median(bareRuns), ratio: 1, baseline: true },
+      {
+        group: 'transport (loopback HTTP)',
+        name: 'bare fetch',
+        opsPerSecond: median(bareRuns),
+        ratio: 1,
+        baseline: true,
+      },
       {
         group: 'transport (loopback HTTP)',
         name: 'createTransport().json()',

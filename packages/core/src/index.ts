@@ -3,6 +3,31 @@
  * strategies, typed errors and events, and money helpers.
  * @packageDocumentation
  */
+
+export {
+  type ApiKeyOptions,
+  ApiKeyStrategy,
+  type AuthContext,
+  type AuthStrategy,
+  apiKey,
+  type BasicAuthOptions,
+  BasicAuthStrategy,
+  type BearerTokenOptions,
+  type BearerTokenProvider,
+  BearerTokenStrategy,
+  basicAuth,
+  bearerToken,
+  CombinedAuthStrategy,
+  combineAuth,
+  type MtlsOptions,
+  MtlsStrategy,
+  mtls,
+  normalizeFingerprint256,
+  type OAuth2ClientCredentialsOptions,
+  OAuth2ClientCredentialsStrategy,
+  oauth2ClientCredentials,
+  type PemOrDer,
+} from './auth/index.js';
 export {
   type AnyConnector,
   type AnyOperation,
@@ -38,14 +63,14 @@ export {
   ERROR_CODES,
   type ErrorCode,
   IdempotencyConflictError,
-  isTollgateError,
   issuesFromZod,
+  isTollgateError,
   PaymentRequiredError,
   PROBLEM_TYPE_BASE,
   type ProblemDetails,
-  type Quote,
   QuotaExceededError,
   type QuotaExceededErrorOptions,
+  type Quote,
   RateLimitError,
   type RateLimitErrorOptions,
   TimeoutError,
@@ -67,45 +92,6 @@ export {
   type TollgateEventName,
   type TollgateListener,
 } from './events/index.js';
-export { collectSecretStrings, REDACTED, redactObject, redactSecrets } from './redaction/index.js';
-export {
-  type CircuitBreakerOptions,
-  type ConcurrencyOptions,
-  createTransport,
-  type FetchLike,
-  type JsonResult,
-  type QueryParams,
-  type RateLimitOptions,
-  type RetryOptions,
-  retryAfterMs,
-  type Transport,
-  type TransportOptions,
-  type TransportRequest,
-} from './transport/index.js';
-export {
-  type ApiKeyOptions,
-  ApiKeyStrategy,
-  type AuthContext,
-  type AuthStrategy,
-  apiKey,
-  type BasicAuthOptions,
-  BasicAuthStrategy,
-  type BearerTokenOptions,
-  type BearerTokenProvider,
-  BearerTokenStrategy,
-  basicAuth,
-  bearerToken,
-  CombinedAuthStrategy,
-  combineAuth,
-  type MtlsOptions,
-  MtlsStrategy,
-  mtls,
-  normalizeFingerprint256,
-  type OAuth2ClientCredentialsOptions,
-  OAuth2ClientCredentialsStrategy,
-  oauth2ClientCredentials,
-  type PemOrDer,
-} from './auth/index.js';
 export {
   addMoney,
   allocateMoney,
@@ -138,3 +124,18 @@ export {
   subtractMoney,
   toDecimalString,
 } from './money/index.js';
+export { collectSecretStrings, REDACTED, redactObject, redactSecrets } from './redaction/index.js';
+export {
+  type CircuitBreakerOptions,
+  type ConcurrencyOptions,
+  createTransport,
+  type FetchLike,
+  type JsonResult,
+  type QueryParams,
+  type RateLimitOptions,
+  type RetryOptions,
+  retryAfterMs,
+  type Transport,
+  type TransportOptions,
+  type TransportRequest,
+} from './transport/index.js';

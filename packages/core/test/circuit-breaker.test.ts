@@ -6,7 +6,9 @@ import { createSandboxFetch, faults } from '../src/testing/index.js';
 const BASE = 'https://gateway.bank.test';
 
 function bank() {
-  const sandbox = createSandboxFetch([http.get(`${BASE}/status`, () => HttpResponse.json({ up: true }))]);
+  const sandbox = createSandboxFetch([
+    http.get(`${BASE}/status`, () => HttpResponse.json({ up: true })),
+  ]);
   const events = createEventBus();
   const transitions: string[] = [];
   events.on('circuit.open', () => transitions.push('open'));

@@ -35,13 +35,22 @@ const customs = defineConnector({
     office: z.string().min(3),
   }),
   credentials: z.object({ apiKey: z.string().min(8), webhookSecret: z.string().min(8) }),
-  environments: { sandbox: 'https://sandbox.customs.test/api', production: 'https://customs.example/api' },
+  environments: {
+    sandbox: 'https://sandbox.customs.test/api',
+    production: 'https://customs.example/api',
+  },
   auth: ({ credentials }) => partnerKey(credentials.apiKey),
   operations: {
     declare: {
       description: 'Submit an export declaration',
-      input: z.object({ reference: z.string(), hsCodes: z.array(z.string().regex(/^\d{6,10}$/)).min(1) }),
-      output: z.object({ declarationId: z.string(), status: z.enum(['accepted', 'rejected', 'held']) }),
+      input: z.object({
+        reference: z.string(),
+        hsCodes: z.array(z.string().regex(/^\d{6,10}$/)).min(1),
+      }),
+      output: z.object({
+        declarationId: z.string(),
+        status: z.enum(['accepted', 'rejected', 'held']),
+      }),
       idempotent: false,
       billable: 'customs.submission',
       run: async (input, { http, config }) => {
@@ -114,7 +123,12 @@ describe('connector contract', () => {
 
   it('bad config and credentials: one ValidationError listing every issue, nothing sent', () => {
     let sent = 0;
-    const fetch = createSandboxFetch([http.all('*', () => { sent += 1; return HttpResponse.json({}); })]);
+    const fetch = createSandboxFetch([
+      http.all('*', () => {
+        sent += 1;
+        return HttpResponse.json({});
+      }),
+    ]);
     const attempt = () =>
       customs.connect({
         environment: 'sandbox',
@@ -133,12 +147,20 @@ describe('connector contract', () => {
     // credentials are checked too, once config is right
     const error = (() => {
       try {
-        customs.connect({ environment: 'sandbox', fetch, config: goodOptions.config, credentials: { apiKey: 'short', webhookSecret: 12 } as never });
+        customs.connect({
+          environment: 'sandbox',
+          fetch,
+          config: goodOptions.config,
+          credentials: { apiKey: 'short', webhookSecret: 12 } as never,
+        });
       } catch (e) {
         return e as ValidationError;
       }
     })();
-    expect(error?.issues.map((i) => i.path.join('.'))).toEqual(['credentials.apiKey', 'credentials.webhookSecret']);
+    expect(error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'credentials.apiKey',
+      'credentials.webhookSecret',
+    ]);
     expect(error?.message).not.toContain('short');
     expect(sent).toBe(0);
   });
@@ -153,7 +175,9 @@ describe('connector contract', () => {
 
   it('a partner answer that fails the output schema is an UpstreamError with the raw body, redacted', async () => {
     const { client } = connectSandbox(customs, goodOptions);
-    const error = await client.operations.status({ declarationId: 'DEC-BAD' }).catch((e: unknown) => e);
+    const error = await client.operations
+      .status({ declarationId: 'DEC-BAD' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     const upstream = error as UpstreamError;
     expect(upstream.operation).toBe('status');
@@ -171,9 +195,16 @@ describe('connector contract', () => {
     expect(JSON.stringify(client)).not.toContain(SECRET);
     expect(inspect(client, { depth: 10 })).not.toContain(SECRET);
     expect(JSON.stringify(client)).toContain('[REDACTED]');
-    const error = (await client.operations.status({ declarationId: 'X' }).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await client.operations
+      .status({ declarationId: 'X' })
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error).toBeInstanceOf(UpstreamError);
-    for (const text of [error.message, error.body ?? '', JSON.stringify(error), JSON.stringify(error.toProblem())]) {
+    for (const text of [
+      error.message,
+      error.body ?? '',
+      JSON.stringify(error),
+      JSON.stringify(error.toProblem()),
+    ]) {
       expect(text).not.toContain(SECRET);
     }
   });
@@ -213,7 +244,11 @@ describe('connector contract', () => {
         headers: new Headers({ 'x-acme-secret': 'whsec-shared-1' }),
       }),
     ).rejects.toMatchObject({ code: 'invalid_payload' });
-    expect(seen).toEqual(['verified:acme-shared-secret', 'rejected:invalid_signature', 'rejected:invalid_payload']);
+    expect(seen).toEqual([
+      'verified:acme-shared-secret',
+      'rejected:invalid_signature',
+      'rejected:invalid_payload',
+    ]);
   });
 
   it('rejects a malformed definition early', () => {
@@ -226,13 +261,21 @@ describe('connector contract', () => {
       check: async () => {},
     };
     expect(() =>
-      defineConnector({ ...minimal, id: 'Not Kebab', environments: { sandbox: 'https://s', production: 'https://p' } }),
+      defineConnector({
+        ...minimal,
+        id: 'Not Kebab',
+        environments: { sandbox: 'https://s', production: 'https://p' },
+      }),
     ).toThrow(/kebab-case/);
     expect(() =>
-      defineConnector({ ...minimal, id: 'no-prod', environments: { sandbox: 'https://s' } as never }),
+      defineConnector({
+        ...minimal,
+        id: 'no-prod',
+        environments: { sandbox: 'https://s' } as never,
+      }),
     ).toThrow(/production base URL/);
-    expect(() =>
-      customs.connect({ ...goodOptions, environment: 'staging' }),
-    ).toThrow(/no environment "staging"/);
+    expect(() => customs.connect({ ...goodOptions, environment: 'staging' })).toThrow(
+      /no environment "staging"/,
+    );
   });
 });

@@ -58,6 +58,7 @@ describe('client-side limits', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(2);
-    for (const r of rejected) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RateLimitError);
+    for (const r of rejected)
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RateLimitError);
   });
 });

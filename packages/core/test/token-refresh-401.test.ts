@@ -1,6 +1,11 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthError, createEventBus, createTransport, oauth2ClientCredentials } from '../src/index.js';
+import {
+  AuthError,
+  createEventBus,
+  createTransport,
+  oauth2ClientCredentials,
+} from '../src/index.js';
 import { createSandboxFetch } from '../src/testing/index.js';
 
 const BASE = 'https://api.bank.test';
@@ -11,7 +16,11 @@ function bankWithTokens(valid: (token: string) => boolean) {
   const sandbox = createSandboxFetch([
     http.post(`${BASE}/oauth/token`, () => {
       issued += 1;
-      return HttpResponse.json({ access_token: `tok-${issued}`, token_type: 'Bearer', expires_in: 3600 });
+      return HttpResponse.json({
+        access_token: `tok-${issued}`,
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
     }),
     http.post(`${BASE}/lc`, ({ request }) => {
       const token = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
@@ -27,7 +36,11 @@ function bankWithTokens(valid: (token: string) => boolean) {
     baseUrl: BASE,
     fetch: sandbox,
     events,
-    auth: oauth2ClientCredentials({ tokenUrl: '/oauth/token', clientId: 'c', clientSecret: 's3cr3t-value' }),
+    auth: oauth2ClientCredentials({
+      tokenUrl: '/oauth/token',
+      clientId: 'c',
+      clientSecret: 's3cr3t-value',
+    }),
   });
   return { transport, sandbox, refreshes, issued: () => issued };
 }
@@ -35,7 +48,11 @@ function bankWithTokens(valid: (token: string) => boolean) {
 describe('401 → refresh the OAuth2 token once, then retry', () => {
   it('a revoked token is replaced once and the call succeeds — even a POST without idempotency key', async () => {
     const { transport, refreshes, issued } = bankWithTokens((token) => token !== 'tok-1');
-    const { data } = await transport.json<{ token: string }>({ method: 'POST', path: '/lc', json: {} });
+    const { data } = await transport.json<{ token: string }>({
+      method: 'POST',
+      path: '/lc',
+      json: {},
+    });
     expect(data.token).toBe('tok-2');
     expect(issued()).toBe(2);
     expect(refreshes).toEqual(['initial', 'unauthorized']);

@@ -19,7 +19,13 @@ beforeAll(async () => {
   clientCert = await ca.issue({ commonName: 'exporter-platform', usage: 'client' });
   serverFingerprint = new X509Certificate(serverCert.cert).fingerprint256;
   server = createServer(
-    { cert: serverCert.cert, key: serverCert.key, ca: ca.cert, requestCert: true, rejectUnauthorized: true },
+    {
+      cert: serverCert.cert,
+      key: serverCert.key,
+      ca: ca.cert,
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
     (request, response) => {
       const peer = (request.socket as TLSSocket).getPeerCertificate();
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -40,7 +46,11 @@ describe('the transport over mTLS (real HTTPS server, certificates made in the t
     const auth = mtls({ cert: clientCert.cert, key: clientCert.key, ca: ca.cert });
     const transport = createTransport({ baseUrl: origin, auth, connectorId: 'bank-swift' });
     try {
-      const { data } = await transport.json({ method: 'POST', path: '/mt700', json: { lc: 'LC1' } });
+      const { data } = await transport.json({
+        method: 'POST',
+        path: '/mt700',
+        json: { lc: 'LC1' },
+      });
       expect(data).toEqual({ reference: 'GW-1', client: 'exporter-platform' });
     } finally {
       await auth.close?.();
@@ -64,7 +74,7 @@ describe('the transport over mTLS (real HTTPS server, certificates made in the t
       cert: clientCert.cert,
       key: clientCert.key,
       ca: ca.cert,
-      pinnedFingerprint256: 'AA:'.repeat(31) + 'AA',
+      pinnedFingerprint256: `${'AA:'.repeat(31)}AA`,
     });
     const right = mtls({
       cert: clientCert.cert,
@@ -76,7 +86,9 @@ describe('the transport over mTLS (real HTTPS server, certificates made in the t
       await expect(
         createTransport({ baseUrl: origin, auth: wrong }).request({ path: '/status' }),
       ).rejects.toBeInstanceOf(AuthError);
-      const ok = await createTransport({ baseUrl: origin, auth: right }).request({ path: '/status' });
+      const ok = await createTransport({ baseUrl: origin, auth: right }).request({
+        path: '/status',
+      });
       expect(ok.status).toBe(200);
     } finally {
       await wrong.close?.();

@@ -12,10 +12,10 @@ import type {
   ConnectorClient,
   ConnectorDefinition,
   OperationContext,
-  OperationMap,
-  OperationSchemas,
   OperationFunctions,
   OperationHttp,
+  OperationMap,
+  OperationSchemas,
   RunOptions,
   WebhookDefinition,
   WebhookRequest,
@@ -61,7 +61,14 @@ export function defineConnector<
   Outputs extends Record<string, AnySchema>,
   WebhookEvent extends AnySchema = AnySchema,
 >(
-  definition: ConnectorDefinition<Id, ConfigSchema, CredentialsSchema, Inputs, Outputs, WebhookEvent>,
+  definition: ConnectorDefinition<
+    Id,
+    ConfigSchema,
+    CredentialsSchema,
+    Inputs,
+    Outputs,
+    WebhookEvent
+  >,
 ): Connector<Id, ConfigSchema, CredentialsSchema, OperationMap<Inputs, Outputs>, WebhookEvent> {
   if (!CONNECTOR_ID.test(definition.id)) {
     throw new TypeError(`Connector id "${definition.id}" must be kebab-case (a-z, 0-9, dashes)`);
@@ -115,7 +122,14 @@ type RuntimeDefinition<
   CredentialsSchema extends AnySchema,
   WebhookEvent extends AnySchema,
 > = Omit<
-  ConnectorDefinition<string, ConfigSchema, CredentialsSchema, {}, {}, WebhookEvent>,
+  ConnectorDefinition<
+    string,
+    ConfigSchema,
+    CredentialsSchema,
+    Record<never, AnySchema>,
+    Record<never, AnySchema>,
+    WebhookEvent
+  >,
   'operations'
 > & { operations: Record<string, AnyOperation> };
 
@@ -132,7 +146,12 @@ function connect<
   const connectorId = definition.id as Id;
   const where = { connectorId };
   const config = parseOrThrow(definition.config, options.config, 'config', where);
-  const credentials = parseOrThrow(definition.credentials, options.credentials, 'credentials', where);
+  const credentials = parseOrThrow(
+    definition.credentials,
+    options.credentials,
+    'credentials',
+    where,
+  );
   const secretStrings = collectSecretStrings(credentials);
   const environment = options.environment;
   const environmentUrl = definition.environments[environment];
@@ -169,7 +188,9 @@ function connect<
       ...request,
       ...(operationName === undefined ? {} : { operation: operationName }),
       idempotent: request.idempotent ?? operation?.idempotent ?? true,
-      ...(runOptions.idempotencyKey === undefined ? {} : { idempotencyKey: runOptions.idempotencyKey }),
+      ...(runOptions.idempotencyKey === undefined
+        ? {}
+        : { idempotencyKey: runOptions.idempotencyKey }),
       ...(runOptions.signal === undefined ? {} : { signal: runOptions.signal }),
     });
     const http: OperationHttp = {
@@ -180,7 +201,12 @@ function connect<
         return result.data;
       },
     };
-    return { ...connection, http, idempotencyKey: runOptions.idempotencyKey, signal: runOptions.signal };
+    return {
+      ...connection,
+      http,
+      idempotencyKey: runOptions.idempotencyKey,
+      signal: runOptions.signal,
+    };
   };
 
   const run = async (operationName: string, input: unknown, runOptions: RunOptions = {}) => {
@@ -195,7 +221,10 @@ function connect<
     const at = { connectorId, operation: operationName };
     const parsedInput = parseOrThrow(operation.input, input, 'input', at);
     const lastBody = { text: undefined as string | undefined };
-    const raw = await operation.run(parsedInput, contextFor(operationName, operation, runOptions, lastBody));
+    const raw = await operation.run(
+      parsedInput,
+      contextFor(operationName, operation, runOptions, lastBody),
+    );
     const parsed = operation.output.safeParse(raw);
     if (parsed.success) return parsed.data;
     const body = redactSecrets(lastBody.text ?? safeJson(raw), secrets());
@@ -299,4 +328,3 @@ function headerOf(
   }
   return undefined;
 }
-

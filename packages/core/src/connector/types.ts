@@ -38,7 +38,10 @@ export interface ConnectionInfo<Config, Credentials> {
 }
 
 /** A request an operation sends; the operation's name, idempotency and key are filled in. */
-export type OperationRequest = Omit<TransportRequest, 'operation' | 'idempotent' | 'idempotencyKey'> & {
+export type OperationRequest = Omit<
+  TransportRequest,
+  'operation' | 'idempotent' | 'idempotencyKey'
+> & {
   /** Overrides the operation's `idempotent` flag for this one request. */
   idempotent?: boolean;
 };
@@ -120,7 +123,12 @@ export type OperationDefinitions<
   Config,
   Credentials,
 > = { [K in keyof Outputs]: { output: Outputs[K] } } & {
-  [K in keyof Inputs]: OperationDefinition<Inputs[K], Outputs[K & keyof Outputs], Config, Credentials>;
+  [K in keyof Inputs]: OperationDefinition<
+    Inputs[K],
+    Outputs[K & keyof Outputs],
+    Config,
+    Credentials
+  >;
 };
 
 /** Result of a health probe. It is never thrown. */
@@ -132,6 +140,7 @@ export interface HealthCheckResult {
 }
 
 /** What a connector's `check` may return: nothing (healthy), or an explicit verdict. */
+// biome-ignore lint/suspicious/noConfusingVoidType: `async () => {}` (Promise<void>) must be a valid check.
 export type CheckOutcome = void | { ok: boolean; reason?: string };
 
 /** A partner callback as received: the exact raw body and its headers. */
@@ -142,7 +151,11 @@ export interface WebhookRequest {
 }
 
 /** How a connector verifies and parses a partner's callbacks. */
-export interface WebhookDefinition<Event extends AnySchema, Config = unknown, Credentials = unknown> {
+export interface WebhookDefinition<
+  Event extends AnySchema,
+  Config = unknown,
+  Credentials = unknown,
+> {
   /** The signature scheme's name (`standard-webhooks`, `stripe`, `hub-signature-256`, …). */
   scheme: string;
   /** Schema of a verified event. */
@@ -223,7 +236,10 @@ export interface ConnectorDefinition<
 }
 
 /** Options of `connector.connect`. */
-export interface ConnectOptions<ConfigSchema extends AnySchema, CredentialsSchema extends AnySchema> {
+export interface ConnectOptions<
+  ConfigSchema extends AnySchema,
+  CredentialsSchema extends AnySchema,
+> {
   config: z.input<ConfigSchema>;
   credentials: z.input<CredentialsSchema>;
   /** `sandbox`, `production`, or another environment the connector declares. */
@@ -300,9 +316,10 @@ export interface Connector<
   readonly webhooks: WebhookDefinition<WebhookEvent> | undefined;
   /** The sandbox's msw handlers for a base URL, if the connector ships a sandbox. */
   readonly sandbox:
-    | ((
-        connection: { baseUrl: string; config?: z.output<ConfigSchema> },
-      ) => readonly SandboxHandler[])
+    | ((connection: {
+        baseUrl: string;
+        config?: z.output<ConfigSchema>;
+      }) => readonly SandboxHandler[])
     | undefined;
   /** Which operations bill, and as what: `{ quote: 'logistics.quote' }`. */
   readonly billableOperations: Readonly<Record<string, string>>;
@@ -313,5 +330,12 @@ export interface Connector<
 }
 
 /** Any connector, for registries. */
-// biome-ignore lint/suspicious/noExplicitAny: registries hold connectors of every shape.
-export type AnyConnector = Connector<string, AnySchema, AnySchema, Record<string, OperationSchemas>, any>;
+export type AnyConnector = Connector<
+  string,
+  AnySchema,
+  AnySchema,
+  // biome-ignore lint/suspicious/noExplicitAny: operation functions are contravariant in their input; a registry holds every shape.
+  any,
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  any
+>;

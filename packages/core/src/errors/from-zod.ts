@@ -17,6 +17,8 @@ export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
 /** Render issues as one readable line per issue (`config.region: Invalid option`). */
 export function describeIssues(prefix: string, issues: readonly ValidationIssue[]): string {
   return issues
-    .map((issue) => `${[prefix, ...issue.path].filter((p) => p !== '').join('.')}: ${issue.message}`)
+    .map(
+      (issue) => `${[prefix, ...issue.path].filter((p) => p !== '').join('.')}: ${issue.message}`,
+    )
     .join('; ');
 }

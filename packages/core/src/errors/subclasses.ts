@@ -15,7 +15,11 @@ export class ValidationError extends TollgateError {
   /** Every issue found, not only the first. */
   readonly issues: readonly ValidationIssue[];
 
-  constructor(message: string, issues: readonly ValidationIssue[], options: TollgateErrorOptions = {}) {
+  constructor(
+    message: string,
+    issues: readonly ValidationIssue[],
+    options: TollgateErrorOptions = {},
+  ) {
     super('validation_failed', message, { ...options, details: { ...options.details, issues } });
     this.issues = issues;
   }
@@ -77,7 +81,9 @@ export class UpstreamError extends TollgateError {
       ...options,
       details: {
         ...options.details,
-        ...(options.upstreamStatus === undefined ? {} : { upstream_status: options.upstreamStatus }),
+        ...(options.upstreamStatus === undefined
+          ? {}
+          : { upstream_status: options.upstreamStatus }),
       },
     });
     this.upstreamStatus = options.upstreamStatus;

@@ -48,7 +48,11 @@ export class TollgateError extends Error {
   /** Extra, non-secret members rendered into the problem document. */
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode | (string & {}), message: string, options: TollgateErrorOptions = {}) {
+  constructor(
+    code: ErrorCode | (string & {}),
+    message: string,
+    options: TollgateErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;

@@ -49,7 +49,11 @@ export interface TollgateEventMap {
     expiresInSeconds: number | undefined;
   };
   /** A webhook passed verification. */
-  'webhook.verified': { connectorId: string | undefined; scheme: string; messageId: string | undefined };
+  'webhook.verified': {
+    connectorId: string | undefined;
+    scheme: string;
+    messageId: string | undefined;
+  };
   /** A webhook failed verification. */
   'webhook.rejected': { connectorId: string | undefined; scheme: string; code: string };
 }

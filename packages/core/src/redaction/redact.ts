@@ -38,7 +38,9 @@ export function collectSecretStrings(value: unknown, into: string[] = []): strin
 export function redactObject(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactObject);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactObject(item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactObject(item)]),
+    );
   }
   return REDACTED;
 }

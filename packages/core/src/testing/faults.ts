@@ -35,7 +35,10 @@ function fault(
  */
 export const faults = {
   /** Answer with `status` (a 5xx, a 401, a 404 …) and an optional JSON body. */
-  status(status: number, options: FaultOptions & { body?: unknown; headers?: Record<string, string> } = {}) {
+  status(
+    status: number,
+    options: FaultOptions & { body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     return fault(options, () =>
       options.body === undefined
         ? new HttpResponse(null, { status, headers: options.headers ?? {} })
@@ -49,11 +52,15 @@ export const faults = {
    * Answer 429 with `Retry-After` as delay-seconds (a number) or as an HTTP
    * date (a `Date`), or with a `RateLimit-Reset` header instead.
    */
-  rateLimited(options: FaultOptions & { retryAfter?: number | Date; rateLimitReset?: number } = {}) {
+  rateLimited(
+    options: FaultOptions & { retryAfter?: number | Date; rateLimitReset?: number } = {},
+  ) {
     return fault(options, () => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (options.retryAfter instanceof Date) headers['retry-after'] = options.retryAfter.toUTCString();
-      else if (options.retryAfter !== undefined) headers['retry-after'] = String(options.retryAfter);
+      if (options.retryAfter instanceof Date)
+        headers['retry-after'] = options.retryAfter.toUTCString();
+      else if (options.retryAfter !== undefined)
+        headers['retry-after'] = String(options.retryAfter);
       if (options.rateLimitReset !== undefined) {
         headers['ratelimit-reset'] = String(options.rateLimitReset);
       }

@@ -5,4 +5,8 @@
  */
 export { type ConnectSandboxOptions, connectSandbox } from './connect-sandbox.js';
 export { type FaultOptions, faults } from './faults.js';
-export { createSandboxFetch, type SandboxFetch, type SandboxFetchOptions } from './sandbox-fetch.js';
+export {
+  createSandboxFetch,
+  type SandboxFetch,
+  type SandboxFetchOptions,
+} from './sandbox-fetch.js';

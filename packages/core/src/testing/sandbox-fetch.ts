@@ -37,7 +37,8 @@ export function createSandboxFetch(
   let extra: SandboxHandler[] = [];
   const requests: Array<{ method: string; url: string }> = [];
   const sandboxFetch = (async (input: Request | URL | string, init?: RequestInit) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const request =
+      input instanceof Request && init === undefined ? input : new Request(input, init);
     requests.push({ method: request.method, url: request.url });
     const all = [...extra, ...handlers] as unknown as RequestHandler[];
     const response = await abortable(getResponse(all, request.clone()), request.signal);
@@ -48,7 +49,9 @@ export function createSandboxFetch(
       throw new Error(`The sandbox has no handler for ${request.method} ${request.url}`);
     }
     if (response.type === 'error') {
-      throw new TypeError('fetch failed', { cause: new Error('sandbox network error (connection reset)') });
+      throw new TypeError('fetch failed', {
+        cause: new Error('sandbox network error (connection reset)'),
+      });
     }
     return response;
   }) as SandboxFetch;

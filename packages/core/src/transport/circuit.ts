@@ -2,8 +2,8 @@ import {
   BrokenCircuitError,
   BulkheadRejectedError,
   bulkhead,
-  ConsecutiveBreaker,
   CircuitState,
+  ConsecutiveBreaker,
   circuitBreaker,
   handleWhen,
   type IPolicy,
@@ -32,7 +32,8 @@ export interface ConcurrencyOptions {
 /** Only failures that say something about the partner's health count toward opening the circuit. */
 function countsAgainstCircuit(error: unknown): boolean {
   if (error instanceof TimeoutError) return true;
-  if (error instanceof UpstreamError) return error.upstreamStatus === undefined || error.upstreamStatus >= 500;
+  if (error instanceof UpstreamError)
+    return error.upstreamStatus === undefined || error.upstreamStatus >= 500;
   return false;
 }
 
@@ -60,13 +61,19 @@ export class ConnectorGuard {
         halfOpenAfter: options.circuitBreaker.halfOpenAfterMs ?? 30_000,
         breaker: new ConsecutiveBreaker(options.circuitBreaker.consecutiveFailures ?? 5),
       });
-      breaker.onBreak(() => options.events.emit('circuit.open', { connectorId: this.#connectorId }));
-      breaker.onReset(() => options.events.emit('circuit.close', { connectorId: this.#connectorId }));
+      breaker.onBreak(() =>
+        options.events.emit('circuit.open', { connectorId: this.#connectorId }),
+      );
+      breaker.onReset(() =>
+        options.events.emit('circuit.close', { connectorId: this.#connectorId }),
+      );
       this.#breaker = breaker;
       policies.push(breaker);
     }
     if (options.concurrency !== false) {
-      policies.push(bulkhead(options.concurrency.maxConcurrent, options.concurrency.maxQueued ?? 0));
+      policies.push(
+        bulkhead(options.concurrency.maxConcurrent, options.concurrency.maxQueued ?? 0),
+      );
     }
     this.#policy = policies.length === 0 ? noop : wrap(...policies);
   }

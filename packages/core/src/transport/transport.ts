@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import ky, { type KyResponse, type Options as KyOptions } from 'ky';
+import ky, { type Options as KyOptions, type KyResponse } from 'ky';
 import type { AuthContext, AuthStrategy } from '../auth/types.js';
 import { TimeoutError, UpstreamError } from '../errors/index.js';
-import { type TollgateEventBus, createEventBus } from '../events/event-bus.js';
+import { createEventBus, type TollgateEventBus } from '../events/event-bus.js';
 import type { RequestEventBase } from '../events/event-map.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { type CircuitBreakerOptions, type ConcurrencyOptions, ConnectorGuard } from './circuit.js';
-import { toTollgateError, type FailureContext } from './error-mapping.js';
+import { type FailureContext, toTollgateError } from './error-mapping.js';
 import type { FetchLike } from './fetch-like.js';
 import { ClientRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { retryAfterMs } from './retry-after.js';
@@ -117,7 +117,17 @@ export interface Transport {
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-const ALL_METHODS = ['get', 'head', 'options', 'put', 'delete', 'trace', 'post', 'patch', 'query'] as const;
+const ALL_METHODS = [
+  'get',
+  'head',
+  'options',
+  'put',
+  'delete',
+  'trace',
+  'post',
+  'patch',
+  'query',
+] as const;
 /** 408, 429 and every 5xx are worth another attempt. */
 const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
 /** Statuses whose `Retry-After` / rate-limit reset headers decide the delay. */
@@ -279,7 +289,8 @@ class HttpTransport implements Transport {
       });
     }
     const retryable =
-      (request.idempotent ?? IDEMPOTENT_METHODS.has(method)) || request.idempotencyKey !== undefined;
+      (request.idempotent ?? IDEMPOTENT_METHODS.has(method)) ||
+      request.idempotencyKey !== undefined;
     try {
       return await ky(url, this.#kyOptions(request, method, state, retryable, remaining));
     } catch (error) {
@@ -311,7 +322,8 @@ class HttpTransport implements Transport {
     remaining: number,
   ): KyOptions {
     const headers = new Headers(this.#options.headers);
-    if (request.headers) for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+    if (request.headers)
+      for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
     if (request.idempotencyKey !== undefined) {
       headers.set(this.#options.idempotencyHeader ?? 'Idempotency-Key', request.idempotencyKey);
     }
@@ -343,7 +355,12 @@ class HttpTransport implements Transport {
               ...state.base,
               attempt: state.attempt + 1,
               status,
-              reason: status !== undefined ? `http_${status}` : error.name === 'TimeoutError' ? 'timeout' : 'network',
+              reason:
+                status !== undefined
+                  ? `http_${status}`
+                  : error.name === 'TimeoutError'
+                    ? 'timeout'
+                    : 'network',
             });
           },
         ],
@@ -383,7 +400,10 @@ class HttpTransport implements Transport {
     const send = this.#fetch; // called unbound: a browser's fetch rejects another `this`
     const auth = this.#options.auth;
     if (!auth) return send(input, init);
-    const authorized = auth.authorize(input, signal ? { ...this.#authContext, signal } : this.#authContext);
+    const authorized = auth.authorize(
+      input,
+      signal ? { ...this.#authContext, signal } : this.#authContext,
+    );
     return send(authorized instanceof Request ? authorized : await authorized, init);
   }
 
