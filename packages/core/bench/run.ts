@@ -4,8 +4,10 @@
  */
 
 import { printFigures } from './throughput.js';
+import { authBench } from './auth.bench.js';
 import { transportBench } from './transport.bench.js';
 
 const started = new Date();
 console.log(`@tollgate/core benchmarks — ${started.toISOString()} — node ${process.version}\n`);
 printFigures('Transport throughput', await transportBench());
+printFigures('Auth strategies', await authBench());

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import ky, { type Options as KyOptions, type KyResponse } from 'ky';
+import ky, {
+  type BeforeRetryHook,
+  type Options as KyOptions,
+  type KyResponse,
+  type RetryOptions as KyRetryOptions,
+  type ShouldRetryState,
+} from 'ky';
 import type { AuthContext, AuthStrategy } from '../auth/types.js';
 import { TimeoutError, UpstreamError } from '../errors/index.js';
 import { createEventBus, type TollgateEventBus } from '../events/event-bus.js';
@@ -128,10 +134,12 @@ const ALL_METHODS = [
   'patch',
   'query',
 ] as const;
-/** 408, 429 and every 5xx are worth another attempt. */
-const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+/** Retried by ky's own rules; `shouldRetry` adds the other 5xx (every 5xx is worth another attempt). */
+const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 /** Statuses whose `Retry-After` / rate-limit reset headers decide the delay. */
 const RETRY_AFTER_STATUS_CODES = [429, 503];
+/** Where a call's state travels through ky, to the shared retry hooks (ky's `context` option). */
+const STATE = 'tollgate';
 
 interface CallState {
   attempt: number;
@@ -165,6 +173,9 @@ class HttpTransport implements Transport {
   readonly #rateLimiter: ClientRateLimiter | undefined;
   readonly #retry: Required<RetryOptions>;
   readonly #baseUrl: string | undefined;
+  /** ky retry options, built once: per-call state reaches them through ky's `context`. */
+  readonly #kyRetry: KyRetryOptions;
+  readonly #kyHooks: KyOptions['hooks'];
 
   constructor(options: TransportOptions) {
     this.#options = options;
@@ -196,6 +207,34 @@ class HttpTransport implements Transport {
     if (!Number.isInteger(this.#retry.maxAttempts) || this.#retry.maxAttempts < 1) {
       throw new RangeError('retry.maxAttempts must be a whole number of at least 1');
     }
+    const retry = this.#retry;
+    this.#kyRetry = {
+      limit: retry.maxAttempts - 1,
+      methods: [...ALL_METHODS],
+      statusCodes: RETRY_STATUS_CODES,
+      afterStatusCodes: RETRY_AFTER_STATUS_CODES,
+      retryOnTimeout: true,
+      backoffLimit: retry.maxDelayMs,
+      delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
+      jitter: retry.jitter ? (delay) => delay / 2 + Math.random() * (delay / 2) : false,
+      shouldRetry: (state) => this.#shouldRetry(state),
+    };
+    const onRetry: BeforeRetryHook = ({ error, options }) => {
+      const state = options.context[STATE] as CallState;
+      const status = (error as { response?: Response }).response?.status;
+      this.events.emit('request.retry', {
+        ...state.base,
+        attempt: state.attempt + 1,
+        status,
+        reason:
+          status !== undefined
+            ? `http_${status}`
+            : error.name === 'TimeoutError'
+              ? 'timeout'
+              : 'network',
+      });
+    };
+    this.#kyHooks = { beforeRetry: [onRetry] };
   }
 
   get circuitState() {
@@ -205,6 +244,7 @@ class HttpTransport implements Transport {
   async request(request: TransportRequest): Promise<Response> {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = this.#resolveUrl(request.path);
+    const target = request.query ? withQuery(url, request.query) : url;
     const started = performance.now();
     const state: CallState = {
       attempt: 0,
@@ -226,7 +266,7 @@ class HttpTransport implements Transport {
     };
     try {
       const response = await this.#guard.execute(
-        () => this.#send(request, method, url, state, failure, false),
+        () => this.#send(request, method, target, state, failure, false),
         request.operation,
       );
       this.events.emit('request.success', {
@@ -321,65 +361,48 @@ class HttpTransport implements Transport {
     retryable: boolean,
     remaining: number,
   ): KyOptions {
-    const headers = new Headers(this.#options.headers);
-    if (request.headers)
-      for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
-    if (request.idempotencyKey !== undefined) {
-      headers.set(this.#options.idempotencyHeader ?? 'Idempotency-Key', request.idempotencyKey);
+    let headers: Record<string, string> | undefined;
+    if (this.#options.headers || request.headers || request.idempotencyKey !== undefined) {
+      headers = { ...this.#options.headers, ...request.headers };
+      if (request.idempotencyKey !== undefined) {
+        headers[this.#options.idempotencyHeader ?? 'Idempotency-Key'] = request.idempotencyKey;
+      }
     }
-    const retry = this.#retry;
     const options: KyOptions = {
       method,
-      headers,
       timeout: Math.min(request.timeoutMs ?? this.#options.timeoutMs ?? 10_000, remaining),
       totalTimeout: remaining,
       fetch: (input, init) => this.#attempt(input as Request, init, state, request.signal),
-      retry: retryable
-        ? {
-            limit: retry.maxAttempts - 1,
-            methods: [...ALL_METHODS],
-            statusCodes: RETRY_STATUS_CODES,
-            afterStatusCodes: RETRY_AFTER_STATUS_CODES,
-            retryOnTimeout: true,
-            backoffLimit: retry.maxDelayMs,
-            delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
-            jitter: retry.jitter ? (delay) => delay / 2 + Math.random() * (delay / 2) : false,
-            shouldRetry: ({ error }) => this.#refuseLongWaits(error, state),
-          }
-        : { limit: 0 },
-      hooks: {
-        beforeRetry: [
-          ({ error }) => {
-            const status = (error as { response?: Response }).response?.status;
-            this.events.emit('request.retry', {
-              ...state.base,
-              attempt: state.attempt + 1,
-              status,
-              reason:
-                status !== undefined
-                  ? `http_${status}`
-                  : error.name === 'TimeoutError'
-                    ? 'timeout'
-                    : 'network',
-            });
-          },
-        ],
-      },
+      retry: retryable ? this.#kyRetry : 0,
+      hooks: this.#kyHooks,
+      context: { [STATE]: state },
     };
+    if (headers) options.headers = headers;
     if (request.signal) options.signal = request.signal;
-    if (request.query) options.searchParams = withoutUndefined(request.query);
     if (request.json !== undefined) options.json = request.json;
     else if (request.body !== undefined) options.body = request.body;
     return options;
   }
 
-  /** A partner asking to wait longer than allowed (or past the deadline) fails now, not later. */
-  #refuseLongWaits(error: Error, state: CallState): boolean | undefined {
+  /**
+   * ky's retry rules, plus: every 5xx is retried, and a partner asking to wait
+   * longer than allowed (or past the deadline) fails now rather than later.
+   */
+  #shouldRetry({ error }: ShouldRetryState): boolean | undefined {
     const response = (error as { response?: KyResponse }).response;
-    if (!response || !RETRY_AFTER_STATUS_CODES.includes(response.status)) return undefined;
-    const wait = retryAfterMs(response.headers);
-    if (wait === undefined) return undefined;
-    if (wait > this.#retry.maxRetryAfterMs || wait >= state.deadline - Date.now()) return false;
+    if (!response) return undefined;
+    const status = response.status;
+    if (RETRY_AFTER_STATUS_CODES.includes(status)) {
+      const wait = retryAfterMs(response.headers);
+      if (wait === undefined) return undefined;
+      const state = (error as { options?: { context?: Record<string, unknown> } }).options?.context?.[
+        STATE
+      ] as CallState | undefined;
+      const left = state ? state.deadline - Date.now() : Number.POSITIVE_INFINITY;
+      if (wait > this.#retry.maxRetryAfterMs || wait >= left) return false;
+      return undefined;
+    }
+    if (status >= 500 && !RETRY_STATUS_CODES.includes(status)) return true;
     return undefined;
   }
 
@@ -420,8 +443,13 @@ class HttpTransport implements Transport {
   }
 }
 
-function withoutUndefined(query: QueryParams): Record<string, string | number | boolean> {
-  const result: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) result[key] = value;
-  return result;
+/** `url` with `query` appended (after any query string it already has); `undefined` values are left out. */
+function withQuery(url: string, query: QueryParams): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const search = params.toString();
+  if (search === '') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${search}`;
 }
