@@ -3,8 +3,8 @@
  * measured in the same run. Prints Markdown tables for docs/benchmarks.md.
  */
 
-import { printFigures } from './throughput.js';
 import { authBench } from './auth.bench.js';
+import { printFigures } from './throughput.js';
 import { transportBench } from './transport.bench.js';
 
 const started = new Date();
