@@ -395,9 +395,8 @@ class HttpTransport implements Transport {
     if (RETRY_AFTER_STATUS_CODES.includes(status)) {
       const wait = retryAfterMs(response.headers);
       if (wait === undefined) return undefined;
-      const state = (error as { options?: { context?: Record<string, unknown> } }).options?.context?.[
-        STATE
-      ] as CallState | undefined;
+      const state = (error as { options?: { context?: Record<string, unknown> } }).options
+        ?.context?.[STATE] as CallState | undefined;
       const left = state ? state.deadline - Date.now() : Number.POSITIVE_INFINITY;
       if (wait > this.#retry.maxRetryAfterMs || wait >= left) return false;
       return undefined;
