@@ -269,12 +269,14 @@ class HttpTransport implements Transport {
         () => this.#send(request, method, target, state, failure, false),
         request.operation,
       );
-      this.events.emit('request.success', {
-        ...state.base,
-        attempt: state.attempt,
-        status: response.status,
-        durationMs: performance.now() - started,
-      });
+      if (this.events.listenerCount('request.success') > 0) {
+        this.events.emit('request.success', {
+          ...state.base,
+          attempt: state.attempt,
+          status: response.status,
+          durationMs: performance.now() - started,
+        });
+      }
       return response;
     } catch (error) {
       const mapped = toTollgateError(error, failure);
@@ -412,7 +414,9 @@ class HttpTransport implements Transport {
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     state.attempt += 1;
-    this.events.emit('request.start', { ...state.base, attempt: state.attempt });
+    if (this.events.listenerCount('request.start') > 0) {
+      this.events.emit('request.start', { ...state.base, attempt: state.attempt });
+    }
     if (this.#rateLimiter) {
       await this.#rateLimiter.take({
         connectorId: this.#options.connectorId,
