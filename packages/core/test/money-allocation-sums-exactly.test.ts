@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../src/errors/index.js';
 import { allocateMoney, type Money, money, roundDivide, splitMoney } from '../src/money/index.js';
-
-function issueCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues[0]?.code;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
+import { issueCodeOf } from './fixtures/issue-code.js';
 
 const amounts = (parts: Money[]) => parts.map((part) => part.amount);
 const sum = (parts: Money[]) => parts.reduce((total, part) => total + part.amount, 0n);

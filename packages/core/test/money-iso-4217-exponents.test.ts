@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../src/errors/index.js';
 import {
   CURRENCY_EXPONENTS,
   currencyExponent,
@@ -7,16 +6,7 @@ import {
   isCurrencyCode,
   money,
 } from '../src/money/index.js';
-
-function issueCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues[0]?.code;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
+import { issueCodeOf } from './fixtures/issue-code.js';
 
 describe('ISO 4217 exponents', () => {
   it.each([

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../src/errors/index.js';
 import {
   convertMoney,
   type Money,
@@ -8,16 +7,7 @@ import {
   ROUNDING_MODES,
   type RoundingMode,
 } from '../src/money/index.js';
-
-function issueCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues[0]?.code;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
+import { issueCodeOf } from './fixtures/issue-code.js';
 
 describe('multiplyMoney', () => {
   it('multiplies by an FX-style decimal rate exactly', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../src/errors/index.js';
 import { money, parseMoney, toDecimalString } from '../src/money/index.js';
-
-function issueCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues[0]?.code;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
+import { issueCodeOf } from './fixtures/issue-code.js';
 
 describe('parseMoney: valid decimal strings', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ValidationError } from '../errors/index.js';
+import { abortable } from '../transport/abortable.js';
 import { base64Utf8, HTTP_TOKEN } from './header-values.js';
 import { INSPECT_CUSTOM, parseAuthOptions } from './parse-options.js';
 import type { AuthContext, AuthStrategy } from './types.js';
@@ -351,24 +352,4 @@ function describeError(error: unknown): string {
   const cause = error.cause as { code?: unknown } | undefined;
   const code = typeof cause?.code === 'string' ? ` ${cause.code}` : '';
   return `${error.message}${code}`;
-}
-
-/** `promise`, or a rejection with `signal.reason` as soon as `signal` aborts (the shared request goes on). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,5 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import type { SandboxHandler } from '../connector/types.js';
+import { abortable } from '../transport/abortable.js';
 import type { FetchLike } from '../transport/fetch-like.js';
 
 /** Options of {@link createSandboxFetch}. */
@@ -63,23 +64,4 @@ export function createSandboxFetch(
   };
   Object.defineProperty(sandboxFetch, 'requests', { get: () => requests });
   return sandboxFetch;
-}
-
-/** Reject when the request is aborted (a timeout), as a real `fetch` does. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
