@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ValidationError } from '../errors/index.js';
+import { redactSecrets } from '../redaction/redact.js';
 import { abortable } from '../transport/abortable.js';
 import { base64Utf8, HTTP_TOKEN } from './header-values.js';
 import { INSPECT_CUSTOM, parseAuthOptions } from './parse-options.js';
@@ -313,10 +314,7 @@ export class OAuth2ClientCredentialsStrategy implements AuthStrategy {
   }
 
   #redact(text: string): string {
-    let redacted = text;
-    for (const secret of this.secretValues()) {
-      if (secret.length > 0) redacted = redacted.replaceAll(secret, '[redacted]');
-    }
+    const redacted = redactSecrets(text, this.secretValues());
     return redacted.length > 300 ? `${redacted.slice(0, 300)}…` : redacted;
   }
 }
