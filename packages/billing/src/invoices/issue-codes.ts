@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '@tollgate/core';
 
 /**
  * Every issue code the invoice and payout functions put in a
- * {@link ValidationError}'s `issues`, besides the pricing codes and zod's own,
+ * `ValidationError`'s `issues`, besides the pricing codes and zod's own,
  * in one place. Stable: callers may switch on them.
  */
 export const INVOICE_ISSUE_CODES = [
@@ -31,7 +31,7 @@ export const MAX_LISTED_ISSUES = 50;
 
 /**
  * Collects issues about a batch of events and throws them as one
- * {@link ValidationError}; past {@link MAX_LISTED_ISSUES} it counts them instead.
+ * `ValidationError`; past {@link MAX_LISTED_ISSUES} it counts them instead.
  */
 export class IssueCollector {
   readonly #issues: ValidationIssue[] = [];

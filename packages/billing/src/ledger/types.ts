@@ -30,14 +30,46 @@ export interface NewBillingEvent {
 
 /** A billing event as stored: immutable, hash-chained. */
 export interface BillingEvent extends NewBillingEvent {
+  /** A UUID v7, made by the ledger. */
   id: string;
-  /** Position in its chain (per ledger or per tenant, see the ledger's docs), from 1. */
+  /** Position in its tenant's chain (each tenant has its own chain), from 1. */
+  sequence: bigint;
+  /** When it was appended: the millisecond its id (a UUID v7) carries, so id order is time order. */
+  createdAt: Date;
+  /** Hash of the previous event in the tenant's chain (`''` for the first). */
+  prevHash: string;
+  /** SHA-256 (hex) over `prevHash` followed by `canonical` (UTF-8). */
+  hash: string;
+  /**
+   * The exact canonical text that was hashed (every field above but
+   * `sequence`, `prevHash` and `hash`), stored so SQL alone can re-check the chain.
+   */
+  canonical: string;
+}
+
+/** The last event of one tenant's chain. */
+export interface ChainHead {
+  tenantId: string;
+  /** Sequence of the tenant's last event (its event count). */
+  sequence: bigint;
+  /** Hash of the tenant's last event. */
+  hash: string;
+}
+
+/**
+ * A checkpoint: every tenant's chain head at one moment, in a chain of its own,
+ * so that deleting a whole tenant's events (or the tail of a chain) is noticed.
+ */
+export interface LedgerCheckpoint {
+  /** Position in the checkpoint chain, from 1. */
   sequence: bigint;
   createdAt: Date;
-  /** Hash of the previous event in the chain (`''` for the first). */
+  /** Every chain head at the time, by tenant id. */
+  heads: ChainHead[];
+  /** Hash of the previous checkpoint (`''` for the first). */
   prevHash: string;
   /** SHA-256 (hex) over `prevHash` and `canonical`. */
   hash: string;
-  /** The exact canonical text that was hashed, stored so SQL alone can re-check the chain. */
+  /** The exact canonical text that was hashed. */
   canonical: string;
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '@tollgate/core';
 
 /**
- * Every issue code the pricing module puts in a {@link ValidationError}'s
+ * Every issue code the pricing module puts in a `ValidationError`'s
  * `issues`, besides zod's own (`invalid_type`, `unrecognized_keys`, `too_small`
  * …), in one place. The error's `code` is always `validation_failed`; these say
  * which rule failed. Stable: callers may switch on them.
@@ -36,7 +36,7 @@ export const PRICING_ISSUE_CODES = [
 /** One of {@link PRICING_ISSUE_CODES}. */
 export type PricingIssueCode = (typeof PRICING_ISSUE_CODES)[number];
 
-/** A {@link ValidationError} with one pricing issue carrying the same message. */
+/** A `ValidationError` with one pricing issue carrying the same message. */
 export function pricingError(
   code: PricingIssueCode,
   message: string,

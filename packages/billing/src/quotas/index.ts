@@ -1,0 +1,8 @@
+export { isTimeZone, type MonthWindow, monthWindow } from './month-window.js';
+export {
+  createQuotaPolicy,
+  type QuotaPolicy,
+  type QuotaPolicyConfig,
+  quotaWindow,
+  type TenantQuotaConfig,
+} from './quotas.js';

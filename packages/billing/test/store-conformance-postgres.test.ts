@@ -1,0 +1,4 @@
+import { storeConformance } from './fixtures/store-conformance.js';
+import { postgresFactory } from './fixtures/stores.js';
+
+storeConformance(postgresFactory);
