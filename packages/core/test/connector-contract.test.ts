@@ -121,6 +121,25 @@ describe('connector contract', () => {
     expect(customs.billableOperations).toEqual({ declare: 'customs.submission' });
   });
 
+  it('connects to a sandbox shipped apart from the connector (msw kept out of its import)', async () => {
+    const { sandbox: bundled, ...withoutSandbox } = customs;
+    const apart = { ...withoutSandbox, sandbox: undefined };
+    expect(() => connectSandbox(apart, goodOptions)).toThrow(/ships no sandbox handlers/);
+    const seen: string[] = [];
+    const { client } = connectSandbox(apart, {
+      ...goodOptions,
+      sandbox: (connection) => {
+        seen.push(`${connection.baseUrl} ${connection.config?.office}`);
+        return bundled?.(connection) ?? [];
+      },
+    });
+    await expect(client.operations.declare({ reference: 'A2', hsCodes: ['610910'] })).resolves.toEqual({
+      declarationId: 'DEC-A2',
+      status: 'accepted',
+    });
+    expect(seen).toEqual(['https://sandbox.customs.test/api Chattogram']);
+  });
+
   it('bad config and credentials: one ValidationError listing every issue, nothing sent', () => {
     let sent = 0;
     const fetch = createSandboxFetch([

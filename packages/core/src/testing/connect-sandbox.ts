@@ -16,6 +16,12 @@ export type ConnectSandboxOptions<C extends AnySchema, K extends AnySchema> = Om
 > & {
   /** Faults placed in front of the sandbox from the start (see `faults`). */
   faults?: readonly SandboxHandler[];
+  /**
+   * The sandbox's handler factory, when the connector does not carry one
+   * itself: connectors that keep msw out of their production import ship it
+   * at a separate subpath (`@tollgate/connectors/dhl-express/sandbox`).
+   */
+  sandbox?: (connection: { baseUrl: string; config?: z.output<C> }) => readonly SandboxHandler[];
 };
 
 /**
@@ -33,18 +39,19 @@ export function connectSandbox<
   connector: Connector<Id, C, K, Ops, W>,
   options: ConnectSandboxOptions<C, K>,
 ): { client: ConnectorClient<Id, Ops, W>; sandbox: SandboxFetch } {
-  if (!connector.sandbox) {
+  const sandboxFactory = options.sandbox ?? connector.sandbox;
+  if (!sandboxFactory) {
     throw new TypeError(`Connector "${connector.id}" ships no sandbox handlers`);
   }
   const baseUrl = options.baseUrl ?? connector.environments.sandbox;
   const config = connector.config.safeParse(options.config);
-  const handlers = connector.sandbox({
+  const handlers = sandboxFactory({
     baseUrl,
     ...(config.success ? { config: config.data as z.output<C> } : {}),
   });
   const sandbox = createSandboxFetch(handlers);
   if (options.faults?.length) sandbox.use(...options.faults);
-  const { faults: _faults, ...connectOptions } = options;
+  const { faults: _faults, sandbox: _sandbox, ...connectOptions } = options;
   const client = connector.connect({ ...connectOptions, environment: 'sandbox', fetch: sandbox });
   return { client, sandbox };
 }
