@@ -133,7 +133,9 @@ describe('connector contract', () => {
         return bundled?.(connection) ?? [];
       },
     });
-    await expect(client.operations.declare({ reference: 'A2', hsCodes: ['610910'] })).resolves.toEqual({
+    await expect(
+      client.operations.declare({ reference: 'A2', hsCodes: ['610910'] }),
+    ).resolves.toEqual({
       declarationId: 'DEC-A2',
       status: 'accepted',
     });
