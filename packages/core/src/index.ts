@@ -24,6 +24,7 @@ export {
   mtls,
   normalizeFingerprint256,
   type OAuth2ClientCredentialsOptions,
+  type OAuth2TokenRetryOptions,
   OAuth2ClientCredentialsStrategy,
   oauth2ClientCredentials,
   type PemOrDer,

@@ -101,7 +101,7 @@ describe('oauth2ClientCredentials single-flight', () => {
     ]);
   });
 
-  it('rejects all 50 waiters with one AuthError when the token request fails, and retries on the next call', async () => {
+  it('rejects all 50 waiters with one AuthError when the token request keeps failing after its retries, and tries again on the next call', async () => {
     let failing = true;
     const server = tokenServer({ fail: () => failing });
     const context = createAuthContext(server.fetch);
@@ -109,6 +109,7 @@ describe('oauth2ClientCredentials single-flight', () => {
       tokenUrl: TOKEN_URL,
       clientId: 'client',
       clientSecret: 'shh-secret',
+      tokenRetry: { retries: 2, baseDelayMs: 5 },
     });
 
     const results = await Promise.allSettled(
@@ -117,7 +118,7 @@ describe('oauth2ClientCredentials single-flight', () => {
       ),
     );
 
-    expect(server.requests()).toBe(1);
+    expect(server.requests()).toBe(3); // the first attempt and 2 retries, shared by all 50
     expect(results.every((r) => r.status === 'rejected' && r.reason instanceof AuthError)).toBe(
       true,
     );
@@ -129,8 +130,44 @@ describe('oauth2ClientCredentials single-flight', () => {
 
     failing = false;
     const request = await auth.authorize(new Request('https://api.bank.example/lc'), context);
+    expect(server.requests()).toBe(4);
+    expect(request.headers.get('authorization')).toBe('Bearer token-4');
+  });
+
+  it('retries a token endpoint that answers 503 then recovers: one token for all 50 callers', async () => {
+    let calls = 0;
+    const server = tokenServer({ fail: () => ++calls === 1 });
+    const context = createAuthContext(server.fetch);
+    const auth = oauth2ClientCredentials({
+      tokenUrl: TOKEN_URL,
+      clientId: 'client',
+      clientSecret: 'shh-secret',
+      tokenRetry: { baseDelayMs: 5 },
+    });
+    const requests = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        auth.authorize(new Request('https://api.bank.example/lc'), context),
+      ),
+    );
     expect(server.requests()).toBe(2);
-    expect(request.headers.get('authorization')).toBe('Bearer token-2');
+    expect(new Set(requests.map((r) => r.headers.get('authorization')))).toEqual(
+      new Set(['Bearer token-2']),
+    );
+  });
+
+  it('tokenRetry: false gives up on the first transient failure', async () => {
+    let calls = 0;
+    const server = tokenServer({ fail: () => ++calls === 1 });
+    const auth = oauth2ClientCredentials({
+      tokenUrl: TOKEN_URL,
+      clientId: 'client',
+      clientSecret: 'shh-secret',
+      tokenRetry: false,
+    });
+    await expect(
+      auth.authorize(new Request('https://api.bank.example/lc'), createAuthContext(server.fetch)),
+    ).rejects.toBeInstanceOf(AuthError);
+    expect(server.requests()).toBe(1);
   });
 
   it('lets an aborted caller go without cancelling the shared token request', async () => {

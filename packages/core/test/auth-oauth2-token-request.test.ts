@@ -140,7 +140,7 @@ describe('oauth2ClientCredentials token request (RFC 6749 §4.4)', () => {
   });
 
   it('400 invalid_client → AuthError with the OAuth error code, not retryable', async () => {
-    const { fetch } = recordingFetch(() =>
+    const { fetch, seen } = recordingFetch(() =>
       Response.json(
         { error: 'invalid_client', error_description: 'Client authentication failed' },
         { status: 400 },
@@ -154,6 +154,7 @@ describe('oauth2ClientCredentials token request (RFC 6749 §4.4)', () => {
     const error = await Promise.resolve(
       auth.authorize(new Request('https://api.bank.example/lc'), createAuthContext(fetch)),
     ).catch((e: unknown) => e);
+    expect(seen).toHaveLength(1); // a client error is never retried
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).code).toBe('auth_failed');
     expect((error as AuthError).message).toContain('invalid_client');
@@ -172,6 +173,7 @@ describe('oauth2ClientCredentials token request (RFC 6749 §4.4)', () => {
       tokenUrl: 'https://auth.bank.example/token',
       clientId: 'c',
       clientSecret: 's',
+      tokenRetry: { baseDelayMs: 1 },
     });
     await expect(
       auth.authorize(

@@ -44,9 +44,9 @@ describe('check(): GET /hello/application with a fresh OAuth token', () => {
     expect(result.reason).not.toContain('invalid-secret-9f8e7d');
   });
 
-  it('is not ok when the token endpoint itself fails', async () => {
+  it('is not ok when the token endpoint itself keeps failing (first attempt and 2 retries)', async () => {
     const { client, sandbox } = connectCustoms();
-    sandbox.use(faults.status(503, { url: '*/oauth/token' }));
+    sandbox.use(faults.status(503, { url: '*/oauth/token', times: 3 }));
     expect((await client.check()).ok).toBe(false);
   });
 });

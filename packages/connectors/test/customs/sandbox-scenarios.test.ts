@@ -116,12 +116,23 @@ describe('sandbox scenarios drive the retry and error paths', () => {
     );
   });
 
-  it('a failing OAuth token endpoint surfaces as an AuthError', async () => {
+  it('an OAuth token endpoint that keeps failing surfaces as an AuthError after its retries', async () => {
     const { client, sandbox } = connectCustoms();
-    sandbox.use(faults.status(503, { url: '*/oauth/token' }));
+    sandbox.use(faults.status(503, { url: '*/oauth/token', times: 3 }));
     await expect(client.operations.submitDeclaration(declaration)).rejects.toBeInstanceOf(
       AuthError,
     );
     expect(declarationCalls(sandbox.requests)).toBe(0);
+    expect(sandbox.requests.filter((r) => r.url.endsWith('/oauth/token'))).toHaveLength(3);
+  });
+
+  it('a token endpoint that answers 503 once is retried, and the declaration goes through', async () => {
+    const { client, sandbox } = connectCustoms();
+    sandbox.use(faults.status(503, { url: '*/oauth/token' }));
+    await expect(client.operations.submitDeclaration(declaration)).resolves.toMatchObject({
+      declarationId: expect.any(String),
+    });
+    expect(sandbox.requests.filter((r) => r.url.endsWith('/oauth/token'))).toHaveLength(2);
+    expect(declarationCalls(sandbox.requests)).toBe(1);
   });
 });

@@ -18,6 +18,7 @@ export {
 export {
   type OAuth2ClientCredentialsOptions,
   OAuth2ClientCredentialsStrategy,
+  type OAuth2TokenRetryOptions,
   oauth2ClientCredentials,
 } from './oauth2-client-credentials.js';
 export type { AuthContext, AuthStrategy } from './types.js';

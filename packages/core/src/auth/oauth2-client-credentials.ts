@@ -1,3 +1,4 @@
+import { ExponentialBackoff, handleWhen, type IPolicy, retry } from 'cockatiel';
 import { z } from 'zod';
 import { AuthError, ValidationError } from '../errors/index.js';
 import { redactSecrets } from '../redaction/redact.js';
@@ -34,6 +35,16 @@ const optionsSchema = z.strictObject({
     })
     .optional(),
   timeoutMs: z.number().int().positive().optional(),
+  tokenRetry: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        retries: z.number().int().nonnegative().max(10).optional(),
+        baseDelayMs: z.number().int().nonnegative().optional(),
+        maxDelayMs: z.number().int().nonnegative().optional(),
+      }),
+    ])
+    .optional(),
   now: z
     .custom<() => number>((value) => typeof value === 'function', { message: 'must be a function' })
     .optional(),
@@ -59,8 +70,25 @@ export interface OAuth2ClientCredentialsOptions {
   extraParams?: Readonly<Record<string, string>>;
   /** Give up on a token request after this many milliseconds. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * Retries of a token request that failed transiently (network error,
+   * timeout, 429, 5xx) with exponential backoff and jitter: by default 2
+   * retries from 200 ms, at most 2 s apart. A 4xx other than 429 (a wrong
+   * secret, say) is never retried. `false` turns retries off.
+   */
+  tokenRetry?: OAuth2TokenRetryOptions | false;
   /** The clock, in epoch milliseconds (tests inject one). Default `Date.now`. */
   now?: () => number;
+}
+
+/** Retries of a failed token request (see {@link OAuth2ClientCredentialsOptions.tokenRetry}). */
+export interface OAuth2TokenRetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  retries?: number;
+  /** Delay before the first retry, doubled for each next one (with jitter). Default 200 ms. */
+  baseDelayMs?: number;
+  /** Longest delay between two attempts. Default 2 000 ms. */
+  maxDelayMs?: number;
 }
 
 interface CachedToken {
@@ -79,6 +107,23 @@ const tokenResponseSchema = z.object({
     .union([z.number().finite().nonnegative(), z.string().regex(/^\d+$/).transform(Number)])
     .nullish(),
 });
+
+/** The retry policy of token requests: transient failures only (`AuthError` marked retryable). */
+function tokenRetryPolicy(
+  options: OAuth2TokenRetryOptions | false | undefined,
+): IPolicy | undefined {
+  if (options === false || options?.retries === 0) return undefined;
+  return retry(
+    handleWhen((error) => error instanceof AuthError && error.retryable),
+    {
+      maxAttempts: options?.retries ?? 2,
+      backoff: new ExponentialBackoff({
+        initialDelay: options?.baseDelayMs ?? 200,
+        maxDelay: options?.maxDelayMs ?? 2000,
+      }),
+    },
+  );
+}
 
 /**
  * OAuth2 client credentials (RFC 6749 §4.4) with a cached token. Concurrent
@@ -99,6 +144,7 @@ export class OAuth2ClientCredentialsStrategy implements AuthStrategy {
   readonly #timeoutMs: number;
   readonly #now: () => number;
   readonly #basicCredentials: string;
+  readonly #tokenRetry: IPolicy | undefined;
   #token: CachedToken | undefined;
   #inflight: Promise<CachedToken> | undefined;
 
@@ -114,6 +160,7 @@ export class OAuth2ClientCredentialsStrategy implements AuthStrategy {
     this.#extraParams = { ...options.extraParams };
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#now = options.now ?? Date.now;
+    this.#tokenRetry = tokenRetryPolicy(options.tokenRetry);
     // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded.
     this.#basicCredentials = base64Utf8(
       `${formEncode(this.#clientId)}:${formEncode(this.#clientSecret)}`,
@@ -179,7 +226,8 @@ export class OAuth2ClientCredentialsStrategy implements AuthStrategy {
     if (context.signal?.aborted) return Promise.reject(context.signal.reason);
     let inflight = this.#inflight;
     if (inflight === undefined) {
-      inflight = this.#requestToken(reason, context).then(
+      const attempt = () => this.#requestToken(reason, context);
+      inflight = (this.#tokenRetry ? this.#tokenRetry.execute(attempt) : attempt()).then(
         (token) => {
           if (this.#inflight === inflight) this.#inflight = undefined;
           this.#token = token;
