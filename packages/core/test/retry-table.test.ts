@@ -176,6 +176,37 @@ describe('retry table', () => {
     expect(seen).toEqual(['k1']);
   });
 
+  it('idempotencyHeader: false — a partner without idempotency keys: the key is not sent and a POST is not retried', async () => {
+    const seen: Array<string[]> = [];
+    const sandbox = createSandboxFetch([
+      http.post(`${BASE}/shipments`, ({ request }) => {
+        seen.push([...request.headers.keys()].filter((name) => name.includes('idempotency')));
+        return HttpResponse.json({ booked: true });
+      }),
+    ]);
+    sandbox.use(faults.status(503, { times: 1 }));
+    const transport = createTransport({
+      baseUrl: BASE,
+      fetch: sandbox,
+      idempotencyHeader: false,
+      retry: { baseDelayMs: 5 },
+      circuitBreaker: false,
+    });
+    const error = await transport
+      .request({ method: 'POST', path: '/shipments', idempotencyKey: 'k1' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(sandbox.requests).toHaveLength(1);
+    await transport.request({ method: 'POST', path: '/shipments', idempotencyKey: 'k1' });
+    expect(seen).toEqual([[]]);
+    // A request the connector itself declares idempotent is still retried.
+    sandbox.use(faults.status(503, { times: 1 }));
+    await expect(
+      transport.request({ method: 'POST', path: '/shipments', idempotent: true }),
+    ).resolves.toBeInstanceOf(Response);
+    expect(sandbox.requests).toHaveLength(4);
+  });
+
   it('network errors are retried like 5xx', async () => {
     const { sandbox, transport } = partner();
     sandbox.use(faults.networkError({ times: 2 }));

@@ -186,7 +186,8 @@ export interface ConnectorTransportDefaults {
   circuitBreaker?: CircuitBreakerOptions | false;
   concurrency?: ConcurrencyOptions | false;
   rateLimit?: RateLimitOptions | false;
-  idempotencyHeader?: string;
+  /** The partner's idempotency-key header, or `false` when it honours none (then a key never makes a write retryable). */
+  idempotencyHeader?: string | false;
   headers?: Record<string, string>;
 }
 

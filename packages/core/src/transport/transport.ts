@@ -59,8 +59,12 @@ export interface TransportOptions {
   concurrency?: ConcurrencyOptions | false;
   /** Client-side token-bucket rate limit, or `false` for none. Default: none. */
   rateLimit?: RateLimitOptions | false;
-  /** Header that carries an idempotency key. Default `Idempotency-Key`. */
-  idempotencyHeader?: string;
+  /**
+   * Header that carries an idempotency key. Default `Idempotency-Key`.
+   * `false` for a partner that honours no idempotency key: the key is not
+   * sent and never makes a POST retryable (a retried booking would book twice).
+   */
+  idempotencyHeader?: string | false;
   /** Headers sent with every request (a partner's API version header, say). */
   headers?: Record<string, string>;
   /** Extra secret values to scrub from error bodies (credentials the auth strategy does not know). */
@@ -90,7 +94,7 @@ export interface TransportRequest {
    * `idempotencyKey` is given.
    */
   idempotent?: boolean;
-  /** Sent in the idempotency header; makes a POST retryable. */
+  /** Sent in the idempotency header; makes a POST retryable (unless `idempotencyHeader` is `false`). */
   idempotencyKey?: string;
   /** The connector operation this call serves, for events and errors. */
   operation?: string;
@@ -332,7 +336,7 @@ class HttpTransport implements Transport {
     }
     const retryable =
       (request.idempotent ?? IDEMPOTENT_METHODS.has(method)) ||
-      request.idempotencyKey !== undefined;
+      (request.idempotencyKey !== undefined && this.#options.idempotencyHeader !== false);
     try {
       return await ky(url, this.#kyOptions(request, method, state, retryable, remaining));
     } catch (error) {
@@ -364,11 +368,11 @@ class HttpTransport implements Transport {
     remaining: number,
   ): KyOptions {
     let headers: Record<string, string> | undefined;
-    if (this.#options.headers || request.headers || request.idempotencyKey !== undefined) {
+    const idempotencyHeader = this.#options.idempotencyHeader ?? 'Idempotency-Key';
+    const sendKey = request.idempotencyKey !== undefined && idempotencyHeader !== false;
+    if (this.#options.headers || request.headers || sendKey) {
       headers = { ...this.#options.headers, ...request.headers };
-      if (request.idempotencyKey !== undefined) {
-        headers[this.#options.idempotencyHeader ?? 'Idempotency-Key'] = request.idempotencyKey;
-      }
+      if (sendKey) headers[idempotencyHeader] = request.idempotencyKey as string;
     }
     const options: KyOptions = {
       method,
