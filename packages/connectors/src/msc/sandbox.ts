@@ -1,0 +1,119 @@
+/**
+ * `@tollgate/connectors/msc/sandbox`: msw handlers imitating an MSC DCSA
+ * Track & Trace 2.2 endpoint behind an OAuth2 client-credentials token:
+ * `POST /oauth2/token` and `GET /v2/events` with realistic container
+ * journeys, DCSA error documents for bad queries and tokens. Needs `msw`.
+ * @packageDocumentation
+ */
+import { randomUUID } from 'node:crypto';
+import { HttpResponse, http } from 'msw';
+import {
+  dcsaError,
+  dcsaEventsHandler,
+  SANDBOX_PORTS,
+  type SandboxOceanCarrier,
+  sandboxDcsaEvents,
+} from '../logistics/dcsa-sandbox.js';
+import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
+import type { MscConfig } from './schema.js';
+
+export { signDcsaNotification } from '../logistics/webhook-schemes.js';
+
+/** The OAuth2 client the MSC sandbox accepts. */
+export const MSC_SANDBOX_CREDENTIALS = Object.freeze({
+  clientId: 'tollgate-msc-demo-client',
+  clientSecret: 'tollgate-msc-demo-secret-0001',
+});
+
+/** The token endpoint of the MSC sandbox (set it as `config.tokenUrl`). */
+export const MSC_SANDBOX_TOKEN_URL = 'https://msc.sandbox.tollgate.test/oauth2/token';
+
+/** MSC as its sandbox plays it: lanes Asia–Europe, South Asia–Europe, Gulf–India. */
+export const MSC_SANDBOX_CARRIER: SandboxOceanCarrier = {
+  scac: 'MSCU',
+  containerPrefix: 'MEDU',
+  lanes: [
+    {
+      service: 'SWAN',
+      pol: SANDBOX_PORTS.CNSHA,
+      transshipment: SANDBOX_PORTS.SGSIN,
+      pod: SANDBOX_PORTS.BEANR,
+      vessels: [
+        { name: 'MSC AURORA', imo: '9806251', callSign: '3FZB9', flag: 'PA' },
+        { name: 'MSC LORENA', imo: '8939013', callSign: 'D5QM7', flag: 'LR' },
+      ],
+      sailingDays: 31,
+    },
+    {
+      service: 'IPAK',
+      pol: SANDBOX_PORTS.BDCGP,
+      transshipment: SANDBOX_PORTS.LKCMB,
+      pod: SANDBOX_PORTS.DEHAM,
+      vessels: [
+        { name: 'MSC CHATTOGRAM', imo: '9618032', callSign: '9HA5123', flag: 'MT' },
+        { name: 'MSC AURORA', imo: '9806251', callSign: '3FZB9', flag: 'PA' },
+      ],
+      sailingDays: 28,
+    },
+    {
+      service: 'MEX',
+      pol: SANDBOX_PORTS.AEJEA,
+      pod: SANDBOX_PORTS.INNSA,
+      vessels: [{ name: 'MSC LORENA', imo: '8939013', callSign: 'D5QM7', flag: 'LR' }],
+      sailingDays: 5,
+    },
+  ],
+};
+
+/**
+ * The MSC sandbox: msw handlers for `baseUrl`, fault scenarios first.
+ * Tokens live per call of this factory.
+ */
+export function mscSandbox(options: SandboxOptions<MscConfig>) {
+  const base = options.baseUrl.replace(/\/$/, '');
+  const tokens = new Set<string>();
+  return [
+    ...scenarioHandlers(options),
+
+    http.post(`${base}/oauth2/token`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const basic = request.headers.get('authorization') ?? '';
+      const fromBasic = basic.startsWith('Basic ')
+        ? Buffer.from(basic.slice(6), 'base64').toString('utf8').split(':')
+        : [];
+      const clientId = form.get('client_id') ?? fromBasic[0];
+      const clientSecret = form.get('client_secret') ?? fromBasic[1];
+      if (form.get('grant_type') !== 'client_credentials') {
+        return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
+      }
+      if (
+        clientId !== MSC_SANDBOX_CREDENTIALS.clientId ||
+        clientSecret !== MSC_SANDBOX_CREDENTIALS.clientSecret
+      ) {
+        return HttpResponse.json(
+          { error: 'invalid_client', error_description: 'Invalid client credentials' },
+          { status: 401 },
+        );
+      }
+      const token = `msc-sandbox-${randomUUID()}`;
+      tokens.add(token);
+      return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 3599 });
+    }),
+
+    dcsaEventsHandler({
+      url: `${base}${options.config?.eventsPath ?? '/v2/events'}`,
+      carrier: MSC_SANDBOX_CARRIER,
+      refuse: (request) => {
+        const header = request.headers.get('authorization') ?? '';
+        return tokens.has(header.startsWith('Bearer ') ? header.slice(7) : '')
+          ? undefined
+          : dcsaError(401, request, 'unauthorized', 'A valid access token is required');
+      },
+    }),
+  ];
+}
+
+/** The sandbox's DCSA events for a reference, as a DCSA notification body (for webhook tests). */
+export function mscSandboxNotification(reference: string): string {
+  return JSON.stringify(sandboxDcsaEvents(reference, MSC_SANDBOX_CARRIER));
+}
