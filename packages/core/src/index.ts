@@ -24,8 +24,8 @@ export {
   mtls,
   normalizeFingerprint256,
   type OAuth2ClientCredentialsOptions,
-  type OAuth2TokenRetryOptions,
   OAuth2ClientCredentialsStrategy,
+  type OAuth2TokenRetryOptions,
   oauth2ClientCredentials,
   type PemOrDer,
 } from './auth/index.js';
