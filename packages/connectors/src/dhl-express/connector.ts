@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { basicAuth, defineConnector, UpstreamError } from '@tollgate/core';
-import { parseCarrierResponse, withCarrierErrors } from '../logistics/carrier-errors.js';
-import { ShipmentNotFoundError } from '../logistics/errors.js';
+import { basicAuth, defineConnector } from '@tollgate/core';
+import { carrierApi } from '../logistics/carrier-api.js';
 import { selectQuote } from '../logistics/normalize.js';
-import { completePlaces } from '../logistics/places.js';
-import {
-  createShipmentInput,
-  createShipmentOutput,
-  quoteInput,
-  quoteOutput,
-  schedulePickupInput,
-  schedulePickupOutput,
-  trackInput,
-  trackOutput,
-} from '../logistics/schema.js';
+import { LOGISTICS_CONTRACT_OPERATIONS } from '../logistics/operations.js';
+import { completeLane } from '../logistics/places.js';
 import { pickupBody, ratesBody, ratesQuery, shipmentBody } from './requests.js';
 import {
   DHL_EXPRESS_ID,
@@ -41,7 +31,7 @@ export function dhlHeaders(config: DhlExpressConfig): Record<string, string> {
   };
 }
 
-const site = (operation: string) => ({ connectorId: DHL_EXPRESS_ID, operation });
+const api = carrierApi(DHL_EXPRESS_ID, readDhlError);
 
 /**
  * DHL Express through the MyDHL API: rates (`GET /rates`, or `POST /rates`
@@ -68,118 +58,72 @@ export const dhlExpress = defineConnector({
   transport: { timeoutMs: 15_000, idempotencyHeader: false },
   operations: {
     quote: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.quote,
       description: 'Price a shipment with every DHL Express product available on the lane',
-      input: quoteInput,
-      output: quoteOutput,
-      idempotent: true,
-      billable: 'logistics.quote',
       run: async (input, { http, config }) => {
-        const [origin, destination] = completePlaces(
-          DHL_EXPRESS_ID,
-          [
-            { path: 'origin', place: input.origin, required: ['city'] },
-            { path: 'destination', place: input.destination, required: ['city'] },
-          ],
-          config.placeDefaults,
-        ) as [typeof input.origin, typeof input.destination];
-        const body = await withCarrierErrors(
-          () =>
-            input.packages.length === 1
-              ? http.json({
-                  path: '/rates',
-                  query: ratesQuery(config, input, origin, destination),
-                  headers: dhlHeaders(config),
-                })
-              : http.json({
-                  method: 'POST',
-                  path: '/rates',
-                  json: ratesBody(config, input, origin, destination),
-                  headers: dhlHeaders(config),
-                  idempotent: true, // rating changes nothing at DHL
-                }),
-          readDhlError,
-          site('quote'),
+        const [origin, destination] = completeLane(DHL_EXPRESS_ID, input, () => ['city'], config);
+        const rates = await api.call(
+          http,
+          'quote',
+          dhlRatesResponse,
+          input.packages.length === 1
+            ? {
+                path: '/rates',
+                query: ratesQuery(config, input, origin, destination),
+                headers: dhlHeaders(config),
+              }
+            : {
+                method: 'POST',
+                path: '/rates',
+                json: ratesBody(config, input, origin, destination),
+                headers: dhlHeaders(config),
+                idempotent: true, // rating changes nothing at DHL
+              },
         );
-        const rates = parseCarrierResponse(dhlRatesResponse, body, site('quote'));
         const quotes = rates.products
-          .map((product) => quoteFromDhlProduct(product, input, site('quote')))
+          .map((product) => quoteFromDhlProduct(product, input, api.site('quote')))
           .filter((quote) => quote !== undefined);
         return selectQuote(DHL_EXPRESS_ID, quotes, input.serviceType);
       },
     },
     createShipment: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.createShipment,
       description:
         'Book a DHL Express shipment and get its waybill and label (not retried without an idempotency key)',
-      input: createShipmentInput,
-      output: createShipmentOutput,
-      idempotent: false,
-      billable: 'logistics.shipment',
       run: async (input, { http, config }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/shipments',
-              json: shipmentBody(config, input),
-              headers: dhlHeaders(config),
-            }),
-          readDhlError,
-          site('createShipment'),
-        );
-        return shipmentResultFromDhl(
-          parseCarrierResponse(dhlShipmentResponse, body, site('createShipment')),
-          site('createShipment'),
-        );
+        const shipped = await api.call(http, 'createShipment', dhlShipmentResponse, {
+          method: 'POST',
+          path: '/shipments',
+          json: shipmentBody(config, input),
+          headers: dhlHeaders(config),
+        });
+        return shipmentResultFromDhl(shipped, api.site('createShipment'));
       },
     },
     track: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.track,
       description: 'The checkpoints of a DHL Express waybill, oldest first',
-      input: trackInput,
-      output: trackOutput,
-      idempotent: true,
       run: async (input, { http, config }) => {
-        try {
-          const body = await withCarrierErrors(
-            () =>
-              http.json({
-                path: `/shipments/${encodeURIComponent(input.trackingNumber)}/tracking`,
-                query: { trackingView: 'all-checkpoints', levelOfDetail: 'all' },
-                headers: dhlHeaders(config),
-              }),
-            readDhlError,
-            site('track'),
-          );
-          return trackResultFromDhl(
-            parseCarrierResponse(dhlTrackingResponse, body, site('track')),
-            input.trackingNumber,
-          );
-        } catch (error) {
-          if (error instanceof UpstreamError && error.upstreamStatus === 404) {
-            throw new ShipmentNotFoundError(DHL_EXPRESS_ID, input.trackingNumber, { cause: error });
-          }
-          throw error;
-        }
+        const answer = await api
+          .call(http, 'track', dhlTrackingResponse, {
+            path: `/shipments/${encodeURIComponent(input.trackingNumber)}/tracking`,
+            query: { trackingView: 'all-checkpoints', levelOfDetail: 'all' },
+            headers: dhlHeaders(config),
+          })
+          .catch(api.notFoundOn404(input.trackingNumber));
+        return trackResultFromDhl(answer, input.trackingNumber);
       },
     },
     schedulePickup: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.schedulePickup,
       description: 'Book a DHL Express courier pick-up (not retried without an idempotency key)',
-      input: schedulePickupInput,
-      output: schedulePickupOutput,
-      idempotent: false,
-      billable: 'logistics.pickup',
       run: async (input, { http, config }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/pickups',
-              json: pickupBody(config, input),
-              headers: dhlHeaders(config),
-            }),
-          readDhlError,
-          site('schedulePickup'),
-        );
-        const pickup = parseCarrierResponse(dhlPickupResponse, body, site('schedulePickup'));
+        const pickup = await api.call(http, 'schedulePickup', dhlPickupResponse, {
+          method: 'POST',
+          path: '/pickups',
+          json: pickupBody(config, input),
+          headers: dhlHeaders(config),
+        });
         return {
           carrier: DHL_EXPRESS_ID,
           confirmationNumber: pickup.dispatchConfirmationNumbers[0] ?? '',

@@ -135,6 +135,11 @@ function contactInformation(party: Party) {
   };
 }
 
+/** A party as MyDHL's `shipperDetails` or `receiverDetails`: its address and contact. */
+function partyDetails(party: Party) {
+  return { postalAddress: postalAddress(party), contactInformation: contactInformation(party) };
+}
+
 /** The body of MyDHL `POST /shipments`. */
 export function shipmentBody(config: DhlExpressConfig, input: ParsedCreateShipmentInput) {
   const origin = input.shipper.address.countryCode;
@@ -155,14 +160,8 @@ export function shipmentBody(config: DhlExpressConfig, input: ParsedCreateShipme
       ? {}
       : { customerReferences: [{ value: input.reference, typeCode: 'CU' }] }),
     customerDetails: {
-      shipperDetails: {
-        postalAddress: postalAddress(input.shipper),
-        contactInformation: contactInformation(input.shipper),
-      },
-      receiverDetails: {
-        postalAddress: postalAddress(input.recipient),
-        contactInformation: contactInformation(input.recipient),
-      },
+      shipperDetails: partyDetails(input.shipper),
+      receiverDetails: partyDetails(input.recipient),
     },
     content: {
       packages: input.packages.map(packageOf),
@@ -205,12 +204,7 @@ export function pickupBody(config: DhlExpressConfig, input: ParsedSchedulePickup
     ...(input.instructions === undefined
       ? {}
       : { specialInstructions: [{ value: input.instructions, typeCode: 'TBD' }] }),
-    customerDetails: {
-      shipperDetails: {
-        postalAddress: postalAddress(input.location),
-        contactInformation: contactInformation(input.location),
-      },
-    },
+    customerDetails: { shipperDetails: partyDetails(input.location) },
     shipmentDetails: [
       {
         productCode: defaultDhlProduct(input.serviceType, false, false),

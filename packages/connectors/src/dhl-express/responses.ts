@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type CarrierCallSite, stringAt } from '../logistics/carrier-errors.js';
+import { type CarrierCallSite, carrierErrorDetail, stringAt } from '../logistics/carrier-errors.js';
 import { moneyFromCarrierAmount } from '../logistics/carrier-money.js';
 import { buildTrackResult, derivedQuoteId } from '../logistics/normalize.js';
 import type {
@@ -96,9 +96,5 @@ export function readDhlError(body: unknown): { code?: string; message?: string }
     ? more.filter((item): item is string => typeof item === 'string').slice(0, 5)
     : [];
   const message = [detail, ...extra].filter(Boolean).join('; ');
-  if (title === undefined && message === '') return undefined;
-  return {
-    ...(title === undefined ? {} : { code: title }),
-    ...(message === '' ? {} : { message }),
-  };
+  return carrierErrorDetail(title, message === '' ? undefined : message);
 }

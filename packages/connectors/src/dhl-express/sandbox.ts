@@ -7,6 +7,7 @@
  */
 import type { CurrencyCode } from '@tollgate/core';
 import { HttpResponse, http } from 'msw';
+import { basicAuthorization } from '../logistics/sandbox-auth.js';
 import {
   isUnknownTrackingNumber,
   JOURNEY_CITIES,
@@ -145,11 +146,8 @@ function problem(
 }
 
 function refuseUnauthorized(request: Request, instance: string): Response | undefined {
-  const header = request.headers.get('authorization') ?? '';
-  const expected = `Basic ${Buffer.from(
-    `${DHL_EXPRESS_SANDBOX_CREDENTIALS.apiKey}:${DHL_EXPRESS_SANDBOX_CREDENTIALS.apiSecret}`,
-  ).toString('base64')}`;
-  if (header !== expected) {
+  const { apiKey, apiSecret } = DHL_EXPRESS_SANDBOX_CREDENTIALS;
+  if (request.headers.get('authorization') !== basicAuthorization(apiKey, apiSecret)) {
     return problem(401, instance, 'Unauthorized', 'Invalid Credentials');
   }
   if (!request.headers.get('x-version')) {
@@ -165,6 +163,34 @@ function refuseUnauthorized(request: Request, instance: string): Response | unde
     );
   }
   return undefined;
+}
+
+/** MyDHL's 400 for mandatory query parameters that are missing, if any are. */
+function missingParameters(
+  query: URLSearchParams,
+  names: readonly string[],
+  instance: string,
+): Response | undefined {
+  const missing = names.filter((name) => !query.get(name));
+  if (missing.length === 0) return undefined;
+  return problem(
+    400,
+    instance,
+    'Missing parameters',
+    `Missing mandatory parameters: ${missing.join(', ')}`,
+  );
+}
+
+/** An authorized request's JSON body, or MyDHL's refusal of the request or of its body. */
+async function authorizedBody(
+  request: Request,
+  instance: string,
+): Promise<Record<string, unknown> | Response> {
+  return (
+    refuseUnauthorized(request, instance) ??
+    (await jsonObjectBody(request)) ??
+    problem(400, instance, 'Bad request', 'The body is not JSON')
+  );
 }
 
 function requireFields(body: unknown, fields: readonly string[], problems: string[]): void {
@@ -250,29 +276,25 @@ export function dhlExpressSandbox(options: SandboxOptions<DhlExpressConfig>) {
       const refused = refuseUnauthorized(request, '/rates');
       if (refused) return refused;
       const query = new URL(request.url).searchParams;
-      const required = [
-        'accountNumber',
-        'originCountryCode',
-        'originCityName',
-        'destinationCountryCode',
-        'destinationCityName',
-        'weight',
-        'length',
-        'width',
-        'height',
-        'plannedShippingDate',
-        'isCustomsDeclarable',
-        'unitOfMeasurement',
-      ];
-      const missing = required.filter((name) => !query.get(name));
-      if (missing.length > 0) {
-        return problem(
-          400,
-          '/rates',
-          'Missing parameters',
-          `Missing mandatory parameters: ${missing.join(', ')}`,
-        );
-      }
+      const missing = missingParameters(
+        query,
+        [
+          'accountNumber',
+          'originCountryCode',
+          'originCityName',
+          'destinationCountryCode',
+          'destinationCityName',
+          'weight',
+          'length',
+          'width',
+          'height',
+          'plannedShippingDate',
+          'isCustomsDeclarable',
+          'unitOfMeasurement',
+        ],
+        '/rates',
+      );
+      if (missing) return missing;
       const weight = query.get('weight') ?? '';
       if (!/^\d+(\.\d{1,3})?$/.test(weight) || Number(weight) <= 0 || Number(weight) > 1000) {
         return problem(400, '/rates', 'Invalid parameter', `Invalid weight: ${weight}`);
@@ -297,10 +319,8 @@ export function dhlExpressSandbox(options: SandboxOptions<DhlExpressConfig>) {
     }),
 
     http.post(`${base}/rates`, async ({ request }) => {
-      const refused = refuseUnauthorized(request, '/rates');
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined) return problem(400, '/rates', 'Bad request', 'The body is not JSON');
+      const body = await authorizedBody(request, '/rates');
+      if (body instanceof Response) return body;
       const problems: string[] = [];
       requireFields(
         body,
@@ -346,11 +366,8 @@ export function dhlExpressSandbox(options: SandboxOptions<DhlExpressConfig>) {
     }),
 
     http.post(`${base}/shipments`, async ({ request }) => {
-      const refused = refuseUnauthorized(request, '/shipments');
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined)
-        return problem(400, '/shipments', 'Bad request', 'The body is not JSON');
+      const body = await authorizedBody(request, '/shipments');
+      if (body instanceof Response) return body;
       const problems: string[] = [];
       requireFields(
         body,
@@ -538,11 +555,8 @@ export function dhlExpressSandbox(options: SandboxOptions<DhlExpressConfig>) {
     }),
 
     http.post(`${base}/pickups`, async ({ request }) => {
-      const refused = refuseUnauthorized(request, '/pickups');
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined)
-        return problem(400, '/pickups', 'Bad request', 'The body is not JSON');
+      const body = await authorizedBody(request, '/pickups');
+      if (body instanceof Response) return body;
       const problems: string[] = [];
       requireFields(
         body,
@@ -603,15 +617,8 @@ export function dhlExpressSandbox(options: SandboxOptions<DhlExpressConfig>) {
       const refused = refuseUnauthorized(request, '/address-validate');
       if (refused) return refused;
       const query = new URL(request.url).searchParams;
-      const missing = ['type', 'countryCode'].filter((name) => !query.get(name));
-      if (missing.length > 0) {
-        return problem(
-          400,
-          '/address-validate',
-          'Missing parameters',
-          `Missing mandatory parameters: ${missing.join(', ')}`,
-        );
-      }
+      const missing = missingParameters(query, ['type', 'countryCode'], '/address-validate');
+      if (missing) return missing;
       const city = query.get('cityName') ?? '';
       const country = query.get('countryCode') ?? '';
       const place = placeOf(city, country);

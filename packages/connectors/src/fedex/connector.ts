@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { defineConnector, oauth2ClientCredentials } from '@tollgate/core';
-import { parseCarrierResponse, withCarrierErrors } from '../logistics/carrier-errors.js';
+import { defineConnector } from '@tollgate/core';
+import { carrierApi } from '../logistics/carrier-api.js';
+import { carrierOAuth2 } from '../logistics/carrier-oauth2.js';
 import { ShipmentNotFoundError } from '../logistics/errors.js';
-import { selectQuote } from '../logistics/normalize.js';
-import { completePlaces, type PlaceField } from '../logistics/places.js';
-import {
-  createShipmentInput,
-  createShipmentOutput,
-  type Place,
-  quoteInput,
-  quoteOutput,
-  schedulePickupInput,
-  schedulePickupOutput,
-  trackInput,
-  trackOutput,
-} from '../logistics/schema.js';
+import { requestedPickupTime, selectQuote } from '../logistics/normalize.js';
+import { LOGISTICS_CONTRACT_OPERATIONS } from '../logistics/operations.js';
+import { completeLane, type PlaceField } from '../logistics/places.js';
+import type { Place } from '../logistics/schema.js';
 import { FEDEX_POSTAL_AWARE_COUNTRIES } from './codes.js';
 import { pickupBody, rateBody, shipBody, trackBody } from './requests.js';
 import {
@@ -46,7 +38,7 @@ function requiredPlaceFields(place: Place): PlaceField[] {
   return FEDEX_POSTAL_AWARE_COUNTRIES.has(place.countryCode) ? ['postalCode'] : ['city'];
 }
 
-const site = (operation: string) => ({ connectorId: FEDEX_ID, operation });
+const api = carrierApi(FEDEX_ID, readFedexError);
 
 /**
  * FedEx through the FedEx APIs (REST): Rate, Ship, Track and Pickup, with an
@@ -66,97 +58,56 @@ export const fedex = defineConnector({
     production: 'https://apis.fedex.com',
   },
   auth: ({ credentials }) =>
-    oauth2ClientCredentials({
+    carrierOAuth2(credentials, {
       tokenUrl: '/oauth/token',
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
       clientAuthentication: 'client_secret_post',
     }),
   // The carrier honours no idempotency key: a key must never make a booking retryable.
   transport: { timeoutMs: 15_000, idempotencyHeader: false },
   operations: {
     quote: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.quote,
       description: 'Price a shipment with every FedEx service on the lane (account rates)',
-      input: quoteInput,
-      output: quoteOutput,
-      idempotent: true,
-      billable: 'logistics.quote',
       run: async (input, { http, config, idempotencyKey }) => {
-        const [origin, destination] = completePlaces(
-          FEDEX_ID,
-          [
-            { path: 'origin', place: input.origin, required: requiredPlaceFields(input.origin) },
-            {
-              path: 'destination',
-              place: input.destination,
-              required: requiredPlaceFields(input.destination),
-            },
-          ],
-          config.placeDefaults,
-        ) as [Place, Place];
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/rate/v1/rates/quotes',
-              json: rateBody(config, input, origin, destination),
-              headers: fedexHeaders(idempotencyKey),
-              idempotent: true, // rating changes nothing at FedEx
-            }),
-          readFedexError,
-          site('quote'),
-        );
-        const rates = parseCarrierResponse(fedexRateResponse, body, site('quote'));
+        const [origin, destination] = completeLane(FEDEX_ID, input, requiredPlaceFields, config);
+        const rates = await api.call(http, 'quote', fedexRateResponse, {
+          method: 'POST',
+          path: '/rate/v1/rates/quotes',
+          json: rateBody(config, input, origin, destination),
+          headers: fedexHeaders(idempotencyKey),
+          idempotent: true, // rating changes nothing at FedEx
+        });
         const quotes = rates.output.rateReplyDetails.map((detail) =>
-          quoteFromFedexRate(detail, input, site('quote')),
+          quoteFromFedexRate(detail, input, api.site('quote')),
         );
         return selectQuote(FEDEX_ID, quotes, input.serviceType);
       },
     },
     createShipment: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.createShipment,
       description:
         'Book a FedEx shipment and get its tracking numbers and PDF label (not retried without an idempotency key)',
-      input: createShipmentInput,
-      output: createShipmentOutput,
-      idempotent: false,
-      billable: 'logistics.shipment',
       run: async (input, { http, config, idempotencyKey }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/ship/v1/shipments',
-              json: shipBody(config, input),
-              headers: fedexHeaders(idempotencyKey),
-            }),
-          readFedexError,
-          site('createShipment'),
-        );
-        return shipmentResultFromFedex(
-          parseCarrierResponse(fedexShipResponse, body, site('createShipment')),
-          site('createShipment'),
-        );
+        const shipped = await api.call(http, 'createShipment', fedexShipResponse, {
+          method: 'POST',
+          path: '/ship/v1/shipments',
+          json: shipBody(config, input),
+          headers: fedexHeaders(idempotencyKey),
+        });
+        return shipmentResultFromFedex(shipped, api.site('createShipment'));
       },
     },
     track: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.track,
       description: 'The scan events of a FedEx tracking number, oldest first',
-      input: trackInput,
-      output: trackOutput,
-      idempotent: true,
       run: async (input, { http, idempotencyKey }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/track/v1/trackingnumbers',
-              json: trackBody(input.trackingNumber),
-              headers: fedexHeaders(idempotencyKey),
-              idempotent: true, // tracking changes nothing
-            }),
-          readFedexError,
-          site('track'),
-        );
-        const answer = parseCarrierResponse(fedexTrackResponse, body, site('track'));
+        const answer = await api.call(http, 'track', fedexTrackResponse, {
+          method: 'POST',
+          path: '/track/v1/trackingnumbers',
+          json: trackBody(input.trackingNumber),
+          headers: fedexHeaders(idempotencyKey),
+          idempotent: true, // tracking changes nothing
+        });
         const result = answer.output.completeTrackResults[0]?.trackResults[0];
         if (result === undefined || result.error !== undefined) {
           throw new ShipmentNotFoundError(FEDEX_ID, input.trackingNumber, {
@@ -167,32 +118,23 @@ export const fedex = defineConnector({
       },
     },
     schedulePickup: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.schedulePickup,
       description: 'Book a FedEx courier pick-up (not retried without an idempotency key)',
-      input: schedulePickupInput,
-      output: schedulePickupOutput,
-      idempotent: false,
-      billable: 'logistics.pickup',
       run: async (input, { http, config, idempotencyKey }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: '/pickup/v1/pickups',
-              json: pickupBody(config, input),
-              headers: fedexHeaders(idempotencyKey),
-            }),
-          readFedexError,
-          site('schedulePickup'),
-        );
-        const pickup = parseCarrierResponse(fedexPickupResponse, body, site('schedulePickup'));
+        const pickup = await api.call(http, 'schedulePickup', fedexPickupResponse, {
+          method: 'POST',
+          path: '/pickup/v1/pickups',
+          json: pickupBody(config, input),
+          headers: fedexHeaders(idempotencyKey),
+        });
+        const { location, pickupConfirmationCode } = pickup.output;
         return {
           carrier: FEDEX_ID,
           // FedEx needs both the location and the code to cancel a pick-up: keep both.
-          confirmationNumber: pickup.output.location
-            ? `${pickup.output.location}-${pickup.output.pickupConfirmationCode}`
-            : pickup.output.pickupConfirmationCode,
-          pickupDate: input.readyAt.slice(0, 10),
-          readyByTime: input.readyAt.slice(11, 16),
+          confirmationNumber: location
+            ? `${location}-${pickupConfirmationCode}`
+            : pickupConfirmationCode,
+          ...requestedPickupTime(input.readyAt),
         };
       },
     },

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CurrencyCode, isCurrencyCode } from '@tollgate/core';
 import { HttpResponse, http } from 'msw';
+import { refuseTokenRequest, sandboxTokens } from '../logistics/sandbox-auth.js';
 import {
   isUnknownTrackingNumber,
   type JourneyPlace,
@@ -162,6 +163,14 @@ function errors(status: number, code: string, message: string): Response {
 const invalidInput = (message = 'Invalid field value in the input') =>
   errors(400, 'INVALID.INPUT.EXCEPTION', message);
 
+/** FedEx's 400 naming the first of `paths` (`a/0/b`) that `body` lacks, if it lacks any. */
+function missingInput(body: unknown, paths: readonly string[]): Response | undefined {
+  const [first] = missingPaths(body, paths);
+  return first === undefined
+    ? undefined
+    : invalidInput(`${first.replaceAll('/', '.')} is required`);
+}
+
 function scanEvent(milestone: Milestone) {
   const scan = SCANS[milestone.kind];
   return {
@@ -303,15 +312,13 @@ function needsPostalCode(address: unknown): boolean {
  */
 export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
   const base = options.baseUrl.replace(/\/$/, '');
-  const tokens = new Set<string>();
+  const tokens = sandboxTokens('fdx-sandbox');
   const shipments = new Map<string, CreatedShipment>();
   let booked = 0;
   let pickups = 0;
 
   const refuseUnauthorized = (request: Request): Response | undefined => {
-    const header = request.headers.get('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!tokens.has(token)) {
+    if (!tokens.accepts(request)) {
       return errors(
         401,
         'NOT.AUTHORIZED.ERROR',
@@ -320,29 +327,31 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
     }
     return undefined;
   };
+  /** An authorized request's JSON body, or FedEx's refusal: 401 for the token, 400 for the body. */
+  const authorizedBody = async (request: Request) =>
+    refuseUnauthorized(request) ??
+    (await jsonObjectBody(request)) ??
+    invalidInput('The request body is not valid JSON');
 
   return [
     ...scenarioHandlers(options),
 
     http.post(`${base}/oauth/token`, async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      if (form.get('grant_type') !== 'client_credentials') {
+      const refusal = await refuseTokenRequest(request, FEDEX_SANDBOX_CREDENTIALS, [
+        'client_secret_post',
+      ]);
+      if (refusal === 'unsupported_grant_type') {
         return errors(400, 'BAD.REQUEST.ERROR', 'The given grant type is not supported.');
       }
-      if (
-        form.get('client_id') !== FEDEX_SANDBOX_CREDENTIALS.clientId ||
-        form.get('client_secret') !== FEDEX_SANDBOX_CREDENTIALS.clientSecret
-      ) {
+      if (refusal === 'invalid_client') {
         return errors(
           401,
           'NOT.AUTHORIZED.ERROR',
           'The given client credentials were not valid. Please modify your request and try again.',
         );
       }
-      const token = `fdx-sandbox-${randomUUID()}`;
-      tokens.add(token);
       return HttpResponse.json({
-        access_token: token,
+        access_token: tokens.issue(),
         token_type: 'bearer',
         expires_in: 3599,
         scope: 'CXS-TP',
@@ -350,20 +359,17 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
     }),
 
     http.post(`${base}/rate/v1/rates/quotes`, async ({ request }) => {
-      const refused = refuseUnauthorized(request);
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined) return invalidInput('The request body is not valid JSON');
+      const body = await authorizedBody(request);
+      if (body instanceof Response) return body;
       if (!/^\d{9}$/.test(String(valueAt(body, 'accountNumber', 'value') ?? ''))) {
         return errors(400, 'ACCOUNT.NUMBER.INVALID', 'Invalid account number.');
       }
-      const missing = missingPaths(body, [
+      const missing = missingInput(body, [
         'requestedShipment/shipper/address/countryCode',
         'requestedShipment/recipient/address/countryCode',
         'requestedShipment/pickupType',
       ]);
-      if (missing.length > 0)
-        return invalidInput(`${missing[0]?.replaceAll('/', '.')} is required`);
+      if (missing) return missing;
       const shipment = body.requestedShipment as Record<string, unknown>;
       for (const role of ['shipper', 'recipient'] as const) {
         if (needsPostalCode(valueAt(shipment, role, 'address'))) {
@@ -397,11 +403,9 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
     }),
 
     http.post(`${base}/ship/v1/shipments`, async ({ request }) => {
-      const refused = refuseUnauthorized(request);
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined) return invalidInput('The request body is not valid JSON');
-      const missing = missingPaths(body, [
+      const body = await authorizedBody(request);
+      if (body instanceof Response) return body;
+      const missing = missingInput(body, [
         'labelResponseOptions',
         'accountNumber/value',
         'requestedShipment/shipper/contact/personName',
@@ -420,8 +424,7 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
         'requestedShipment/shippingChargesPayment/paymentType',
         'requestedShipment/labelSpecification/imageType',
       ]);
-      if (missing.length > 0)
-        return invalidInput(`${missing[0]?.replaceAll('/', '.')} is required`);
+      if (missing) return missing;
       const shipment = body.requestedShipment as Record<string, unknown>;
       const origin = String(valueAt(shipment, 'shipper', 'address', 'countryCode'));
       const destination = String(valueAt(shipment, 'recipients', 0, 'address', 'countryCode'));
@@ -590,11 +593,9 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
     }),
 
     http.post(`${base}/pickup/v1/pickups`, async ({ request }) => {
-      const refused = refuseUnauthorized(request);
-      if (refused) return refused;
-      const body = await jsonObjectBody(request);
-      if (body === undefined) return invalidInput('The request body is not valid JSON');
-      const missing = missingPaths(body, [
+      const body = await authorizedBody(request);
+      if (body instanceof Response) return body;
+      const missing = missingInput(body, [
         'associatedAccountNumber/value',
         'originDetail/pickupLocation/contact/personName',
         'originDetail/pickupLocation/contact/phoneNumber',
@@ -605,8 +606,7 @@ export function fedexSandbox(options: SandboxOptions<FedexConfig>) {
         'originDetail/customerCloseTime',
         'carrierCode',
       ]);
-      if (missing.length > 0)
-        return invalidInput(`${missing[0]?.replaceAll('/', '.')} is required`);
+      if (missing) return missing;
       if (
         !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(
           String(valueAt(body, 'originDetail', 'readyDateTimestamp')),

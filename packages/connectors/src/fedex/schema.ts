@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierOAuth2Client } from '../logistics/carrier-oauth2.js';
 import { placeDefaults } from '../logistics/places.js';
 
 /** Non-secret settings of a FedEx connection. */
@@ -20,9 +21,7 @@ export const fedexConfig = z.object({
  * FedEx API credentials: the project's API key and secret key (OAuth2 client
  * credentials), and the security token of a tracking webhook, if one is set up.
  */
-export const fedexCredentials = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
+export const fedexCredentials = carrierOAuth2Client.extend({
   /** The webhook's security token: the key of the `fdx-signature` HMAC. */
   webhookSecurityToken: z.string().min(1).optional(),
 });

@@ -92,6 +92,21 @@ export function explainCarrierError(
   });
 }
 
+/**
+ * A carrier error's code and message as {@link CarrierErrorReader} returns
+ * them: only the parts that were found, `undefined` when neither was.
+ */
+export function carrierErrorDetail(
+  code: string | undefined,
+  message: string | undefined,
+): CarrierErrorDetail | undefined {
+  if (code === undefined && message === undefined) return undefined;
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+  };
+}
+
 /** A string field of an unknown JSON value, if it is one. */
 export function stringAt(value: unknown, ...path: Array<string | number>): string | undefined {
   let current = value;

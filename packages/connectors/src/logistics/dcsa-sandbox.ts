@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import type { DcsaEvent } from './dcsa.js';
+import type { SandboxTokens } from './sandbox-auth.js';
 import { sandboxDigits } from './sandbox-journeys.js';
 
 /** A port with its container terminal. */
@@ -324,7 +325,9 @@ export interface DcsaEventsHandlerOptions {
   url: string;
   carrier: SandboxOceanCarrier;
   /** Refuse a request (auth); `undefined` lets it through. */
-  refuse: (request: Request) => Response | undefined;
+  refuse?: (request: Request) => Response | undefined;
+  /** The bearer tokens the carrier's token endpoint issued: any other request gets DCSA's 401. */
+  tokens?: SandboxTokens;
   /** `array`: DCSA's bare array (default); `object`: `{ events: [...] }`. */
   envelope?: 'array' | 'object';
 }
@@ -336,8 +339,11 @@ export interface DcsaEventsHandlerOptions {
  */
 export function dcsaEventsHandler(options: DcsaEventsHandlerOptions) {
   return http.get(options.url, ({ request }) => {
-    const refused = options.refuse(request);
+    const refused = options.refuse?.(request);
     if (refused) return refused;
+    if (options.tokens !== undefined && !options.tokens.accepts(request)) {
+      return dcsaError(401, request, 'unauthorized', 'A valid access token is required');
+    }
     const query = new URL(request.url).searchParams;
     const given = REFERENCE_PARAMETERS.filter((name) => query.get(name));
     if (given.length !== 1) {

@@ -4,13 +4,20 @@
  * schemas, the mapping of events to the logistics contract's tracking shape,
  * and the paged `GET /events` call. Shared by the ocean connectors.
  */
-import type { OperationHttp } from '@tollgate/core';
+import type { OperationDefinition, OperationHttp } from '@tollgate/core';
 import { UpstreamError } from '@tollgate/core';
 import { z } from 'zod';
-import { type CarrierCallSite, parseCarrierResponse, stringAt } from './carrier-errors.js';
+import {
+  type CarrierCallSite,
+  carrierErrorDetail,
+  parseCarrierResponse,
+  stringAt,
+  withCarrierErrors,
+} from './carrier-errors.js';
 import { ShipmentNotFoundError } from './errors.js';
 import { buildTrackResult } from './normalize.js';
-import { type TrackingEvent, type TrackResult, trackInput } from './schema.js';
+import { LOGISTICS_CONTRACT_OPERATIONS } from './operations.js';
+import { type TrackingEvent, type TrackResult, trackInput, type trackOutput } from './schema.js';
 import type { TrackingStatus } from './tracking-status.js';
 
 /** `ACT` happened, `EST` is estimated, `PLN` is planned, `REQ` was requested. */
@@ -357,19 +364,14 @@ export function trackResultFromDcsaEvents(
 
 /** The code and message of a DCSA error document (`errors[].reason/message`, or the status text). */
 export function readDcsaError(body: unknown): { code?: string; message?: string } | undefined {
-  const code =
+  return carrierErrorDetail(
     stringAt(body, 'errors', 0, 'reason') ??
-    stringAt(body, 'errors', 0, 'errorCodeText') ??
-    stringAt(body, 'statusCodeText');
-  const message =
+      stringAt(body, 'errors', 0, 'errorCodeText') ??
+      stringAt(body, 'statusCodeText'),
     stringAt(body, 'errors', 0, 'message') ??
-    stringAt(body, 'errors', 0, 'errorCodeMessage') ??
-    stringAt(body, 'statusCodeMessage');
-  if (code === undefined && message === undefined) return undefined;
-  return {
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-  };
+      stringAt(body, 'errors', 0, 'errorCodeMessage') ??
+      stringAt(body, 'statusCodeMessage'),
+  );
 }
 
 /** Options of {@link fetchDcsaEvents}. */
@@ -440,6 +442,44 @@ export async function trackWithDcsa(
   );
   if (events.length === 0) throw new ShipmentNotFoundError(site.connectorId, input.trackingNumber);
   return trackResultFromDcsaEvents(site.connectorId, input.trackingNumber, events);
+}
+
+/** The header every DCSA Track & Trace 2.x call carries. */
+const DCSA_API_VERSION = { 'API-Version': '2' };
+
+/**
+ * The `track` operation of a DCSA carrier whose config names its events path:
+ * {@link trackWithDcsa} with the `API-Version` header, a refusal explained
+ * from its DCSA error document.
+ */
+export function dcsaTrackOperation(
+  connectorId: string,
+): OperationDefinition<typeof dcsaTrackInput, typeof trackOutput, { eventsPath: string }> {
+  const site = { connectorId, operation: 'track' };
+  return {
+    ...LOGISTICS_CONTRACT_OPERATIONS.track,
+    description: 'The DCSA events of a B/L, container or booking, oldest first',
+    input: dcsaTrackInput,
+    run: (input, { http, config }) =>
+      withCarrierErrors(
+        () =>
+          trackWithDcsa(http, input, { path: config.eventsPath, headers: DCSA_API_VERSION }, site),
+        readDcsaError,
+        site,
+      ),
+  };
+}
+
+/**
+ * A DCSA carrier's health probe: its events endpoint asked for a booking that
+ * does not exist (an empty list, or any 2xx, is healthy).
+ */
+export async function probeDcsaEvents(http: OperationHttp, eventsPath: string): Promise<void> {
+  await http.request({
+    path: eventsPath,
+    query: { carrierBookingReference: '000000000', limit: 1 },
+    headers: { accept: 'application/json', ...DCSA_API_VERSION },
+  });
 }
 
 /** The references an event names: its container and documents. */

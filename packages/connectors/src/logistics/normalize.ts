@@ -4,6 +4,7 @@ import { NoServiceAvailableError } from './errors.js';
 import type {
   NormalizedQuote,
   ParsedQuoteInput,
+  PickupResult,
   QuoteResult,
   ServiceType,
   TrackingEvent,
@@ -105,4 +106,14 @@ export function locationName(
 ): string | null {
   const parts = [city?.trim(), countryCode?.trim()].filter((part): part is string => !!part);
   return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * The pick-up day and ready time of a booking whose carrier confirms
+ * neither: the local date and `HH:MM` of the `readyAt` asked for, as written.
+ */
+export function requestedPickupTime(
+  readyAt: string,
+): Pick<PickupResult, 'pickupDate' | 'readyByTime'> {
+  return { pickupDate: readyAt.slice(0, 10), readyByTime: readyAt.slice(11, 16) };
 }

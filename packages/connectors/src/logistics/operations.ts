@@ -1,5 +1,15 @@
 import type { RunOptions } from '@tollgate/core';
 import { UnsupportedOperationError } from './errors.js';
+import {
+  createShipmentInput,
+  createShipmentOutput,
+  quoteInput,
+  quoteOutput,
+  schedulePickupInput,
+  schedulePickupOutput,
+  trackInput,
+  trackOutput,
+} from './schema.js';
 
 /**
  * The operations of the logistics contract. `track` is required of every
@@ -11,6 +21,30 @@ export const LOGISTICS_OPERATIONS = ['quote', 'createShipment', 'track', 'schedu
 
 /** An operation of the logistics contract. */
 export type LogisticsOperation = (typeof LOGISTICS_OPERATIONS)[number];
+
+/**
+ * What the contract fixes of each operation, whichever the carrier: its
+ * schemas, whether the carrier call may be sent twice, and what it bills as.
+ * A carrier spreads one into its operation and adds its own description and
+ * `run` (`quote: { ...LOGISTICS_CONTRACT_OPERATIONS.quote, description, run }`);
+ * an ocean carrier overrides `input` with its extended schema.
+ */
+export const LOGISTICS_CONTRACT_OPERATIONS = Object.freeze({
+  quote: { input: quoteInput, output: quoteOutput, idempotent: true, billable: 'logistics.quote' },
+  createShipment: {
+    input: createShipmentInput,
+    output: createShipmentOutput,
+    idempotent: false,
+    billable: 'logistics.shipment',
+  },
+  track: { input: trackInput, output: trackOutput, idempotent: true },
+  schedulePickup: {
+    input: schedulePickupInput,
+    output: schedulePickupOutput,
+    idempotent: false,
+    billable: 'logistics.pickup',
+  },
+});
 
 /** The operations every logistics connector must provide. */
 export const REQUIRED_LOGISTICS_OPERATIONS: readonly LogisticsOperation[] = Object.freeze([

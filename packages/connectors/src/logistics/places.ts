@@ -72,3 +72,24 @@ export function completePlaces(
   }
   return completed;
 }
+
+/**
+ * {@link completePlaces} for a quote's two ends, each needing the fields
+ * `required` names for its country, with the connection's `placeDefaults`.
+ */
+export function completeLane(
+  connectorId: string,
+  lane: { origin: Place; destination: Place },
+  required: (place: Place) => readonly PlaceField[],
+  config: { placeDefaults?: PlaceDefaults | undefined },
+): [origin: Place, destination: Place] {
+  const [origin, destination] = completePlaces(
+    connectorId,
+    [
+      { path: 'origin', place: lane.origin, required: required(lane.origin) },
+      { path: 'destination', place: lane.destination, required: required(lane.destination) },
+    ],
+    config.placeDefaults,
+  ) as [Place, Place];
+  return [origin, destination];
+}

@@ -62,8 +62,13 @@ function parseJsonBody(body: Buffer, scheme: string): unknown {
   }
 }
 
-function missingHeader(header: string): WebhookVerificationError {
-  return new WebhookVerificationError('missing_header', `The ${header} header is missing.`);
+/** The `header` of a request, or a `missing_header` error naming it as `label`. */
+function requiredHeader(request: WebhookRequest, header: string, label: string): string {
+  const value = headerValue(request.headers, header);
+  if (!value) {
+    throw new WebhookVerificationError('missing_header', `The ${label} header is missing.`);
+  }
+  return value;
 }
 
 function mismatch(header: string): WebhookVerificationError {
@@ -88,8 +93,7 @@ export const fedexSignatureScheme: WebhookScheme = {
   name: 'fdx-signature',
   verify(request, options) {
     const tokens = textSecrets(options.secret, 'FedEx webhook security token');
-    const given = headerValue(request.headers, FEDEX_SIGNATURE_HEADER);
-    if (!given) throw missingHeader('fdx-signature');
+    const given = requiredHeader(request, FEDEX_SIGNATURE_HEADER, 'fdx-signature');
     const body = rawBytes(request.body);
     for (const token of tokens) {
       if (equalInConstantTime(given.trim(), signFedexWebhook(body, token))) {
@@ -109,8 +113,7 @@ export const upsCredentialScheme: WebhookScheme = {
   name: 'ups-credential',
   verify(request, options) {
     const credentials = textSecrets(options.secret, 'UPS Track Alert credential');
-    const given = headerValue(request.headers, UPS_CREDENTIAL_HEADER);
-    if (!given) throw missingHeader('credential');
+    const given = requiredHeader(request, UPS_CREDENTIAL_HEADER, 'credential');
     if (!credentials.some((credential) => equalInConstantTime(given, credential))) {
       throw new WebhookVerificationError(
         'invalid_signature',
@@ -150,8 +153,7 @@ export const dcsaNotificationSignatureScheme: WebhookScheme = {
   name: 'dcsa-notification-signature',
   verify(request, options) {
     const secrets = textSecrets(options.secret, 'DCSA subscription secret');
-    const given = headerValue(request.headers, DCSA_SIGNATURE_HEADER);
-    if (!given) throw missingHeader('Notification-Signature');
+    const given = requiredHeader(request, DCSA_SIGNATURE_HEADER, 'Notification-Signature');
     const separator = given.indexOf('=');
     if (separator < 1 || given.slice(0, separator).trim().toLowerCase() !== 'sha256') {
       throw new WebhookVerificationError(

@@ -1,9 +1,9 @@
 import { defineConnector } from '@tollgate/core';
-import { parseCarrierResponse, withCarrierErrors } from '../logistics/carrier-errors.js';
-import { dcsaTrackInput, readDcsaError, trackWithDcsa } from '../logistics/dcsa.js';
+import { carrierApi } from '../logistics/carrier-api.js';
+import { dcsaTrackOperation, probeDcsaEvents, readDcsaError } from '../logistics/dcsa.js';
 import { dcsaWebhooks } from '../logistics/dcsa-webhooks.js';
 import { selectQuote } from '../logistics/normalize.js';
-import { quoteOutput, trackOutput } from '../logistics/schema.js';
+import { LOGISTICS_CONTRACT_OPERATIONS } from '../logistics/operations.js';
 import { maerskAuth } from './consumer-key-auth.js';
 import { MAERSK_ID, offersPath, offersQuery, quoteFromMaerskOffer } from './offers.js';
 import { portFor } from './ports.js';
@@ -16,7 +16,7 @@ import {
   maerskQuoteInput,
 } from './schema.js';
 
-const site = (operation: string) => ({ connectorId: MAERSK_ID, operation });
+const api = carrierApi(MAERSK_ID, readDcsaError);
 
 /**
  * Maersk (ocean): spot quotes from the Product Offers API (Maersk Spot, one
@@ -42,11 +42,9 @@ export const maersk = defineConnector({
   transport: { timeoutMs: 20_000 },
   operations: {
     quote: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.quote,
       description: 'Price full containers between two ports, one offer per sailing (Maersk Spot)',
       input: maerskQuoteInput,
-      output: quoteOutput,
-      idempotent: true,
-      billable: 'logistics.quote',
       run: async (input, { http, config }) => {
         const originPort = portFor(
           'origin',
@@ -60,41 +58,18 @@ export const maersk = defineConnector({
           input.destinationPort,
           config.portDefaults,
         );
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              path: offersPath(config, input.shipDate),
-              query: offersQuery(input, originPort, destinationPort),
-            }),
-          readDcsaError,
-          site('quote'),
-        );
-        const offers = parseCarrierResponse(maerskOffersResponse, body, site('quote'));
+        const offers = await api.call(http, 'quote', maerskOffersResponse, {
+          path: offersPath(config, input.shipDate),
+          query: offersQuery(input, originPort, destinationPort),
+        });
         return selectQuote(
           MAERSK_ID,
-          offers.offers.map((offer) => quoteFromMaerskOffer(offer, site('quote'))),
+          offers.offers.map((offer) => quoteFromMaerskOffer(offer, api.site('quote'))),
           'ocean',
         );
       },
     },
-    track: {
-      description: 'The DCSA events of a B/L, container or booking, oldest first',
-      input: dcsaTrackInput,
-      output: trackOutput,
-      idempotent: true,
-      run: (input, { http, config }) =>
-        withCarrierErrors(
-          () =>
-            trackWithDcsa(
-              http,
-              input,
-              { path: config.eventsPath, headers: { 'API-Version': '2' } },
-              site('track'),
-            ),
-          readDcsaError,
-          site('track'),
-        ),
-    },
+    track: dcsaTrackOperation(MAERSK_ID),
   },
   webhooks: dcsaWebhooks<MaerskConfig, MaerskCredentials>(MAERSK_ID, 'notificationSecret'),
   check: async ({ http, config, credentials }) => {
@@ -104,10 +79,6 @@ export const maersk = defineConnector({
           path: '/offers/v1/products/MaerskSpot',
           headers: { accept: 'application/json' },
         })
-      : http.request({
-          path: config.eventsPath,
-          query: { carrierBookingReference: '000000000', limit: 1 },
-          headers: { accept: 'application/json', 'API-Version': '2' },
-        }));
+      : probeDcsaEvents(http, config.eventsPath));
   },
 });

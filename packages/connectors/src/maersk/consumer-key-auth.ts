@@ -1,9 +1,5 @@
-import {
-  type AuthStrategy,
-  combineAuth,
-  type FetchLike,
-  oauth2ClientCredentials,
-} from '@tollgate/core';
+import { type AuthStrategy, combineAuth, type FetchLike } from '@tollgate/core';
+import { carrierOAuth2 } from '../logistics/carrier-oauth2.js';
 
 /** The header Maersk identifies an app by, on API calls and on token requests alike. */
 export const MAERSK_CONSUMER_KEY_HEADER = 'Consumer-Key';
@@ -40,11 +36,12 @@ export function maerskAuth(consumerKey: string, clientSecret: string | undefined
   if (clientSecret === undefined) return key;
   return combineAuth(
     key,
-    oauth2ClientCredentials({
-      tokenUrl: '/customer-identity/oauth/v2/access_token',
-      clientId: consumerKey,
-      clientSecret,
-      clientAuthentication: 'client_secret_post',
-    }),
+    carrierOAuth2(
+      { clientId: consumerKey, clientSecret },
+      {
+        tokenUrl: '/customer-identity/oauth/v2/access_token',
+        clientAuthentication: 'client_secret_post',
+      },
+    ),
   );
 }

@@ -6,7 +6,7 @@
  * Refuses a missing or wrong Consumer-Key the way the gateway does. Needs `msw`.
  * @packageDocumentation
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import {
   dcsaError,
@@ -15,6 +15,7 @@ import {
   type SandboxOceanCarrier,
   sandboxDcsaEvents,
 } from '../logistics/dcsa-sandbox.js';
+import { oauth2Refusal, refuseTokenRequest, sandboxTokens } from '../logistics/sandbox-auth.js';
 import { addBusinessDays, zoneBetween } from '../logistics/sandbox-pricing.js';
 import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
 import { MAERSK_CONTAINERS, type MaerskConfig } from './schema.js';
@@ -93,7 +94,7 @@ function wednesdayOnOrAfter(date: string, weeks: number): string {
  */
 export function maerskSandbox(options: SandboxOptions<MaerskConfig>) {
   const base = options.baseUrl.replace(/\/$/, '');
-  const tokens = new Set<string>();
+  const tokens = sandboxTokens('maersk-sandbox');
 
   const refuseKey = (request: Request): Response | undefined => {
     const key = request.headers.get('consumer-key');
@@ -106,15 +107,6 @@ export function maerskSandbox(options: SandboxOptions<MaerskConfig>) {
       return gatewayFault('Invalid ApiKey', 'oauth.v2.InvalidApiKey');
     return undefined;
   };
-  const refuseToken = (request: Request): Response | undefined => {
-    const refused = refuseKey(request);
-    if (refused) return refused;
-    const header = request.headers.get('authorization') ?? '';
-    if (!tokens.has(header.startsWith('Bearer ') ? header.slice(7) : '')) {
-      return dcsaError(401, request, 'unauthorized', 'A valid access token is required');
-    }
-    return undefined;
-  };
 
   return [
     ...scenarioHandlers(options),
@@ -122,23 +114,17 @@ export function maerskSandbox(options: SandboxOptions<MaerskConfig>) {
     http.post(`${base}/customer-identity/oauth/v2/access_token`, async ({ request }) => {
       const refused = refuseKey(request);
       if (refused) return refused;
-      const form = new URLSearchParams(await request.text());
-      if (form.get('grant_type') !== 'client_credentials') {
-        return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
-      }
-      if (
-        form.get('client_id') !== MAERSK_SANDBOX_CREDENTIALS.consumerKey ||
-        form.get('client_secret') !== MAERSK_SANDBOX_CREDENTIALS.clientSecret
-      ) {
-        return HttpResponse.json(
-          { error: 'invalid_client', error_description: 'Client authentication failed' },
-          { status: 401 },
-        );
-      }
-      const token = `maersk-sandbox-${randomUUID()}`;
-      tokens.add(token);
+      const refusal = await refuseTokenRequest(
+        request,
+        {
+          clientId: MAERSK_SANDBOX_CREDENTIALS.consumerKey,
+          clientSecret: MAERSK_SANDBOX_CREDENTIALS.clientSecret,
+        },
+        ['client_secret_post'],
+      );
+      if (refusal) return oauth2Refusal(refusal, 'Client authentication failed');
       return HttpResponse.json({
-        access_token: token,
+        access_token: tokens.issue(),
         token_type: 'Bearer',
         expires_in: 7199,
         scope: 'openid',
@@ -148,7 +134,8 @@ export function maerskSandbox(options: SandboxOptions<MaerskConfig>) {
     dcsaEventsHandler({
       url: `${base}${options.config?.eventsPath ?? '/track-and-trace-private/events'}`,
       carrier: MAERSK_SANDBOX_CARRIER,
-      refuse: refuseToken,
+      refuse: refuseKey,
+      tokens,
       envelope: 'object',
     }),
 

@@ -1,14 +1,11 @@
-import { defineConnector, oauth2ClientCredentials } from '@tollgate/core';
-import { withCarrierErrors } from '../logistics/carrier-errors.js';
-import { dcsaTrackInput, readDcsaError, trackWithDcsa } from '../logistics/dcsa.js';
+import { defineConnector } from '@tollgate/core';
+import { carrierOAuth2 } from '../logistics/carrier-oauth2.js';
+import { dcsaTrackOperation, probeDcsaEvents } from '../logistics/dcsa.js';
 import { dcsaWebhooks } from '../logistics/dcsa-webhooks.js';
-import { trackOutput } from '../logistics/schema.js';
 import { type MscConfig, type MscCredentials, mscConfig, mscCredentials } from './schema.js';
 
 /** The connector id, as it appears in normalized answers. */
 export const MSC_ID = 'msc';
-
-const site = (operation: string) => ({ connectorId: MSC_ID, operation });
 
 /**
  * MSC (Mediterranean Shipping Company): container tracking through DCSA
@@ -32,41 +29,9 @@ export const msc = defineConnector({
     sandbox: 'https://msc.sandbox.tollgate.test',
     production: 'https://api.msc.com',
   },
-  auth: ({ config, credentials }) =>
-    oauth2ClientCredentials({
-      tokenUrl: config.tokenUrl,
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      clientAuthentication: config.clientAuthentication,
-      ...(config.scopes === undefined ? {} : { scopes: config.scopes }),
-    }),
+  auth: ({ config, credentials }) => carrierOAuth2(credentials, config),
   transport: { timeoutMs: 20_000 },
-  operations: {
-    track: {
-      description: 'The DCSA events of a B/L, container or booking, oldest first',
-      input: dcsaTrackInput,
-      output: trackOutput,
-      idempotent: true,
-      run: (input, { http, config }) =>
-        withCarrierErrors(
-          () =>
-            trackWithDcsa(
-              http,
-              input,
-              { path: config.eventsPath, headers: { 'API-Version': '2' } },
-              site('track'),
-            ),
-          readDcsaError,
-          site('track'),
-        ),
-    },
-  },
+  operations: { track: dcsaTrackOperation(MSC_ID) },
   webhooks: dcsaWebhooks<MscConfig, MscCredentials>(MSC_ID, 'notificationSecret'),
-  check: async ({ http, config }) => {
-    await http.request({
-      path: config.eventsPath,
-      query: { carrierBookingReference: '000000000', limit: 1 },
-      headers: { accept: 'application/json', 'API-Version': '2' },
-    });
-  },
+  check: ({ http, config }) => probeDcsaEvents(http, config.eventsPath),
 });

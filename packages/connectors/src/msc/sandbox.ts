@@ -5,15 +5,14 @@
  * journeys, DCSA error documents for bad queries and tokens. Needs `msw`.
  * @packageDocumentation
  */
-import { randomUUID } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import {
-  dcsaError,
   dcsaEventsHandler,
   SANDBOX_PORTS,
   type SandboxOceanCarrier,
   sandboxDcsaEvents,
 } from '../logistics/dcsa-sandbox.js';
+import { oauth2Refusal, refuseTokenRequest, sandboxTokens } from '../logistics/sandbox-auth.js';
 import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
 import type { MscConfig } from './schema.js';
 
@@ -28,6 +27,12 @@ export const MSC_SANDBOX_CREDENTIALS = Object.freeze({
 /** The token endpoint of the MSC sandbox (set it as `config.tokenUrl`). */
 export const MSC_SANDBOX_TOKEN_URL = 'https://msc.sandbox.tollgate.test/oauth2/token';
 
+const VESSELS = {
+  aurora: { name: 'MSC AURORA', imo: '9806251', callSign: '3FZB9', flag: 'PA' },
+  lorena: { name: 'MSC LORENA', imo: '8939013', callSign: 'D5QM7', flag: 'LR' },
+  chattogram: { name: 'MSC CHATTOGRAM', imo: '9618032', callSign: '9HA5123', flag: 'MT' },
+};
+
 /** MSC as its sandbox plays it: lanes Asia–Europe, South Asia–Europe, Gulf–India. */
 export const MSC_SANDBOX_CARRIER: SandboxOceanCarrier = {
   scac: 'MSCU',
@@ -38,10 +43,7 @@ export const MSC_SANDBOX_CARRIER: SandboxOceanCarrier = {
       pol: SANDBOX_PORTS.CNSHA,
       transshipment: SANDBOX_PORTS.SGSIN,
       pod: SANDBOX_PORTS.BEANR,
-      vessels: [
-        { name: 'MSC AURORA', imo: '9806251', callSign: '3FZB9', flag: 'PA' },
-        { name: 'MSC LORENA', imo: '8939013', callSign: 'D5QM7', flag: 'LR' },
-      ],
+      vessels: [VESSELS.aurora, VESSELS.lorena],
       sailingDays: 31,
     },
     {
@@ -49,17 +51,14 @@ export const MSC_SANDBOX_CARRIER: SandboxOceanCarrier = {
       pol: SANDBOX_PORTS.BDCGP,
       transshipment: SANDBOX_PORTS.LKCMB,
       pod: SANDBOX_PORTS.DEHAM,
-      vessels: [
-        { name: 'MSC CHATTOGRAM', imo: '9618032', callSign: '9HA5123', flag: 'MT' },
-        { name: 'MSC AURORA', imo: '9806251', callSign: '3FZB9', flag: 'PA' },
-      ],
+      vessels: [VESSELS.chattogram, VESSELS.aurora],
       sailingDays: 28,
     },
     {
       service: 'MEX',
       pol: SANDBOX_PORTS.AEJEA,
       pod: SANDBOX_PORTS.INNSA,
-      vessels: [{ name: 'MSC LORENA', imo: '8939013', callSign: 'D5QM7', flag: 'LR' }],
+      vessels: [VESSELS.lorena],
       sailingDays: 5,
     },
   ],
@@ -71,44 +70,27 @@ export const MSC_SANDBOX_CARRIER: SandboxOceanCarrier = {
  */
 export function mscSandbox(options: SandboxOptions<MscConfig>) {
   const base = options.baseUrl.replace(/\/$/, '');
-  const tokens = new Set<string>();
+  const tokens = sandboxTokens('msc-sandbox');
   return [
     ...scenarioHandlers(options),
 
     http.post(`${base}/oauth2/token`, async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      const basic = request.headers.get('authorization') ?? '';
-      const fromBasic = basic.startsWith('Basic ')
-        ? Buffer.from(basic.slice(6), 'base64').toString('utf8').split(':')
-        : [];
-      const clientId = form.get('client_id') ?? fromBasic[0];
-      const clientSecret = form.get('client_secret') ?? fromBasic[1];
-      if (form.get('grant_type') !== 'client_credentials') {
-        return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
-      }
-      if (
-        clientId !== MSC_SANDBOX_CREDENTIALS.clientId ||
-        clientSecret !== MSC_SANDBOX_CREDENTIALS.clientSecret
-      ) {
-        return HttpResponse.json(
-          { error: 'invalid_client', error_description: 'Invalid client credentials' },
-          { status: 401 },
-        );
-      }
-      const token = `msc-sandbox-${randomUUID()}`;
-      tokens.add(token);
-      return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 3599 });
+      const refusal = await refuseTokenRequest(request, MSC_SANDBOX_CREDENTIALS, [
+        'client_secret_post',
+        'client_secret_basic',
+      ]);
+      if (refusal) return oauth2Refusal(refusal, 'Invalid client credentials');
+      return HttpResponse.json({
+        access_token: tokens.issue(),
+        token_type: 'Bearer',
+        expires_in: 3599,
+      });
     }),
 
     dcsaEventsHandler({
       url: `${base}${options.config?.eventsPath ?? '/v2/events'}`,
       carrier: MSC_SANDBOX_CARRIER,
-      refuse: (request) => {
-        const header = request.headers.get('authorization') ?? '';
-        return tokens.has(header.startsWith('Bearer ') ? header.slice(7) : '')
-          ? undefined
-          : dcsaError(401, request, 'unauthorized', 'A valid access token is required');
-      },
+      tokens,
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierOAuth2Client } from '../logistics/carrier-oauth2.js';
 
 /** Non-secret settings of an MSC connection. */
 export const mscConfig = z.object({
@@ -23,9 +24,7 @@ export const mscConfig = z.object({
  * MSC credentials: the OAuth2 client id and secret MSC issued, and the
  * base64 shared secret of a DCSA event subscription, to verify its notifications.
  */
-export const mscCredentials = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
+export const mscCredentials = carrierOAuth2Client.extend({
   notificationSecret: z.string().min(1).optional(),
 });
 

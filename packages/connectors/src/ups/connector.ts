@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { defineConnector, oauth2ClientCredentials, UpstreamError } from '@tollgate/core';
-import { parseCarrierResponse, withCarrierErrors } from '../logistics/carrier-errors.js';
+import { defineConnector } from '@tollgate/core';
+import { carrierApi } from '../logistics/carrier-api.js';
+import { carrierOAuth2 } from '../logistics/carrier-oauth2.js';
 import { ShipmentNotFoundError } from '../logistics/errors.js';
-import { selectQuote } from '../logistics/normalize.js';
-import { completePlaces, type PlaceField } from '../logistics/places.js';
-import {
-  createShipmentInput,
-  createShipmentOutput,
-  type Place,
-  quoteInput,
-  quoteOutput,
-  schedulePickupInput,
-  schedulePickupOutput,
-  trackInput,
-  trackOutput,
-} from '../logistics/schema.js';
+import { requestedPickupTime, selectQuote } from '../logistics/normalize.js';
+import { LOGISTICS_CONTRACT_OPERATIONS } from '../logistics/operations.js';
+import { completeLane, type PlaceField } from '../logistics/places.js';
+import type { Place } from '../logistics/schema.js';
 import { UPS_POSTAL_COUNTRIES, UPS_STATE_COUNTRIES } from './codes.js';
 import { pickupBody, rateBody, shipBody } from './requests.js';
 import {
@@ -45,7 +37,7 @@ function requiredPlaceFields(place: Place): PlaceField[] {
   return UPS_POSTAL_COUNTRIES.has(place.countryCode) ? ['postalCode'] : ['city'];
 }
 
-const site = (operation: string) => ({ connectorId: UPS_ID, operation });
+const api = carrierApi(UPS_ID, readUpsError);
 
 /**
  * UPS through its REST APIs: Rating (`Shoptimeintransit`), Shipping,
@@ -66,114 +58,62 @@ export const ups = defineConnector({
     production: 'https://onlinetools.ups.com',
   },
   auth: ({ credentials }) =>
-    oauth2ClientCredentials({
+    carrierOAuth2(credentials, {
       tokenUrl: '/security/v1/oauth/token',
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
       clientAuthentication: 'client_secret_basic',
     }),
   // The carrier honours no idempotency key: a key must never make a booking retryable.
   transport: { timeoutMs: 15_000, idempotencyHeader: false },
   operations: {
     quote: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.quote,
       description: 'Price a shipment with every UPS service on the lane, with transit times',
-      input: quoteInput,
-      output: quoteOutput,
-      idempotent: true,
-      billable: 'logistics.quote',
       run: async (input, { http, config, idempotencyKey }) => {
-        const [origin, destination] = completePlaces(
-          UPS_ID,
-          [
-            { path: 'origin', place: input.origin, required: requiredPlaceFields(input.origin) },
-            {
-              path: 'destination',
-              place: input.destination,
-              required: requiredPlaceFields(input.destination),
-            },
-          ],
-          config.placeDefaults,
-        ) as [Place, Place];
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: `/api/rating/${config.apiVersion}/Shoptimeintransit`,
-              json: rateBody(
-                config,
-                input,
-                origin,
-                destination,
-                idempotencyKey ?? 'tollgate-quote',
-              ),
-              headers: upsHeaders(config),
-              idempotent: true, // rating changes nothing at UPS
-            }),
-          readUpsError,
-          site('quote'),
-        );
-        const rates = parseCarrierResponse(upsRateResponse, body, site('quote'));
+        const [origin, destination] = completeLane(UPS_ID, input, requiredPlaceFields, config);
+        const context = idempotencyKey ?? 'tollgate-quote';
+        const rates = await api.call(http, 'quote', upsRateResponse, {
+          method: 'POST',
+          path: `/api/rating/${config.apiVersion}/Shoptimeintransit`,
+          json: rateBody(config, input, origin, destination, context),
+          headers: upsHeaders(config),
+          idempotent: true, // rating changes nothing at UPS
+        });
         const quotes = rates.RateResponse.RatedShipment.map((rated) =>
-          quoteFromUpsRate(rated, input, site('quote')),
+          quoteFromUpsRate(rated, input, api.site('quote')),
         );
         return selectQuote(UPS_ID, quotes, input.serviceType);
       },
     },
     createShipment: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.createShipment,
       description:
         'Book a UPS shipment and get its 1Z tracking numbers and labels (not retried without an idempotency key)',
-      input: createShipmentInput,
-      output: createShipmentOutput,
-      idempotent: false,
-      billable: 'logistics.shipment',
       run: async (input, { http, config, idempotencyKey }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: `/api/shipments/${config.apiVersion}/ship`,
-              json: shipBody(config, input, idempotencyKey ?? 'tollgate-shipment'),
-              headers: upsHeaders(config),
-            }),
-          readUpsError,
-          site('createShipment'),
-        );
-        return shipmentResultFromUps(
-          parseCarrierResponse(upsShipResponse, body, site('createShipment')),
-          site('createShipment'),
-        );
+        const shipped = await api.call(http, 'createShipment', upsShipResponse, {
+          method: 'POST',
+          path: `/api/shipments/${config.apiVersion}/ship`,
+          json: shipBody(config, input, idempotencyKey ?? 'tollgate-shipment'),
+          headers: upsHeaders(config),
+        });
+        return shipmentResultFromUps(shipped, api.site('createShipment'));
       },
     },
     track: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.track,
       description: 'The activities of a UPS tracking number, oldest first',
-      input: trackInput,
-      output: trackOutput,
-      idempotent: true,
       run: async (input, { http, config }) => {
-        let body: unknown;
-        try {
-          body = await withCarrierErrors(
-            () =>
-              http.json({
-                path: `/api/track/v1/details/${encodeURIComponent(input.trackingNumber)}`,
-                query: {
-                  locale: 'en_US',
-                  returnSignature: false,
-                  returnMilestones: false,
-                  returnPOD: false,
-                },
-                headers: upsHeaders(config),
-              }),
-            readUpsError,
-            site('track'),
-          );
-        } catch (error) {
-          if (error instanceof UpstreamError && error.upstreamStatus === 404) {
-            throw new ShipmentNotFoundError(UPS_ID, input.trackingNumber, { cause: error });
-          }
-          throw error;
-        }
-        const answer = parseCarrierResponse(upsTrackResponse, body, site('track'));
+        const answer = await api
+          .call(http, 'track', upsTrackResponse, {
+            path: `/api/track/v1/details/${encodeURIComponent(input.trackingNumber)}`,
+            query: {
+              locale: 'en_US',
+              returnSignature: false,
+              returnMilestones: false,
+              returnPOD: false,
+            },
+            headers: upsHeaders(config),
+          })
+          .catch(api.notFoundOn404(input.trackingNumber));
         const [shipment] = answer.trackResponse.shipment;
         const pkg = shipment?.package[0];
         if (pkg === undefined) {
@@ -186,29 +126,19 @@ export const ups = defineConnector({
       },
     },
     schedulePickup: {
+      ...LOGISTICS_CONTRACT_OPERATIONS.schedulePickup,
       description: 'Book a UPS on-call pick-up (not retried without an idempotency key)',
-      input: schedulePickupInput,
-      output: schedulePickupOutput,
-      idempotent: false,
-      billable: 'logistics.pickup',
       run: async (input, { http, config }) => {
-        const body = await withCarrierErrors(
-          () =>
-            http.json({
-              method: 'POST',
-              path: `/api/shipments/${config.apiVersion}/pickup/oncall`,
-              json: pickupBody(config, input),
-              headers: upsHeaders(config),
-            }),
-          readUpsError,
-          site('schedulePickup'),
-        );
-        const pickup = parseCarrierResponse(upsPickupResponse, body, site('schedulePickup'));
+        const pickup = await api.call(http, 'schedulePickup', upsPickupResponse, {
+          method: 'POST',
+          path: `/api/shipments/${config.apiVersion}/pickup/oncall`,
+          json: pickupBody(config, input),
+          headers: upsHeaders(config),
+        });
         return {
           carrier: UPS_ID,
           confirmationNumber: pickup.PickupCreationResponse.PRN,
-          pickupDate: input.readyAt.slice(0, 10),
-          readyByTime: input.readyAt.slice(11, 16),
+          ...requestedPickupTime(input.readyAt),
         };
       },
     },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type CarrierCallSite, stringAt } from '../logistics/carrier-errors.js';
+import { type CarrierCallSite, carrierErrorDetail, stringAt } from '../logistics/carrier-errors.js';
 import { moneyFromCarrierAmount } from '../logistics/carrier-money.js';
 import { buildTrackResult, derivedQuoteId, locationName } from '../logistics/normalize.js';
 import type {
@@ -106,11 +106,8 @@ export function shipmentResultFromUps(
 
 /** The first `{ code, message }` of a UPS error document (`{ response: { errors: [...] } }`). */
 export function readUpsError(body: unknown): { code?: string; message?: string } | undefined {
-  const code = stringAt(body, 'response', 'errors', 0, 'code');
-  const message = stringAt(body, 'response', 'errors', 0, 'message');
-  if (code === undefined && message === undefined) return undefined;
-  return {
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-  };
+  return carrierErrorDetail(
+    stringAt(body, 'response', 'errors', 0, 'code'),
+    stringAt(body, 'response', 'errors', 0, 'message'),
+  );
 }

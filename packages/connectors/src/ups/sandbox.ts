@@ -6,8 +6,8 @@
  * documents, and its habit of sending a lone element as an object. Needs `msw`.
  * @packageDocumentation
  */
-import { randomUUID } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
+import { refuseTokenRequest, sandboxTokens } from '../logistics/sandbox-auth.js';
 import {
   isUnknownTrackingNumber,
   type JourneyPlace,
@@ -124,6 +124,18 @@ function upsErrors(status: number, code: string, message: string): Response {
   return HttpResponse.json({ response: { errors: [{ code, message }] } }, { status });
 }
 
+/** UPS's 400 (`code`) naming the first of `paths` (`a/0/b`) that `value` lacks, if it lacks any. */
+function missingFields(
+  value: unknown,
+  code: string,
+  paths: readonly string[],
+): Response | undefined {
+  const [first] = missingPaths(value, paths);
+  return first === undefined
+    ? undefined
+    : upsErrors(400, code, `Missing or invalid ${first.replaceAll('/', ' ')}.`);
+}
+
 function activity(milestone: Milestone) {
   const local = localIso(milestone.at, milestone.place.utcOffset);
   const meta = ACTIVITIES[milestone.kind];
@@ -205,6 +217,28 @@ function addressProblem(address: unknown, role: string): Response | undefined {
   return undefined;
 }
 
+/**
+ * The lane and packages of a rating or shipping request, or UPS's refusal of
+ * its addresses or of its packages (with `packageErrorCode`).
+ */
+function laneOf(
+  shipment: Record<string, unknown>,
+  packageErrorCode: string,
+): Response | { origin: string; destination: string; packages: UpsPackage[] } {
+  const refused =
+    addressProblem(valueAt(shipment, 'Shipper', 'Address'), 'shipper') ??
+    addressProblem(valueAt(shipment, 'ShipTo', 'Address'), 'ship to');
+  if (refused) return refused;
+  const packages = packagesOf(shipment.Package);
+  const problem = packageProblem(packages);
+  if (problem) return upsErrors(400, packageErrorCode, problem);
+  return {
+    origin: String(valueAt(shipment, 'Shipper', 'Address', 'CountryCode')),
+    destination: String(valueAt(shipment, 'ShipTo', 'Address', 'CountryCode')),
+    packages,
+  };
+}
+
 function services(origin: string, destination: string) {
   if (origin === destination) return DOMESTIC;
   return zoneBetween(origin, destination) <= 2
@@ -272,14 +306,13 @@ interface CreatedShipment {
  */
 export function upsSandbox(options: SandboxOptions<UpsConfig>) {
   const base = options.baseUrl.replace(/\/$/, '');
-  const tokens = new Set<string>();
+  const tokens = sandboxTokens('ups-sandbox');
   const shipments = new Map<string, CreatedShipment>();
   let booked = 0;
   let pickups = 0;
 
   const refuse = (request: Request): Response | undefined => {
-    const header = request.headers.get('authorization') ?? '';
-    if (!tokens.has(header.startsWith('Bearer ') ? header.slice(7) : '')) {
+    if (!tokens.accepts(request)) {
       return upsErrors(401, '250002', 'Invalid Authentication Information.');
     }
     const transId = request.headers.get('transid') ?? '';
@@ -293,22 +326,18 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
     ...scenarioHandlers(options),
 
     http.post(`${base}/security/v1/oauth/token`, async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      const basic = request.headers.get('authorization') ?? '';
-      const expected = `Basic ${Buffer.from(
-        `${UPS_SANDBOX_CREDENTIALS.clientId}:${UPS_SANDBOX_CREDENTIALS.clientSecret}`,
-      ).toString('base64')}`;
-      if (form.get('grant_type') !== 'client_credentials') {
+      const refusal = await refuseTokenRequest(request, UPS_SANDBOX_CREDENTIALS, [
+        'client_secret_basic',
+      ]);
+      if (refusal === 'unsupported_grant_type') {
         return upsErrors(400, '10400', 'Invalid/Missing grant_type');
       }
-      if (basic !== expected) return upsErrors(401, '10401', 'ClientId is Invalid');
-      const token = `ups-sandbox-${randomUUID()}`;
-      tokens.add(token);
+      if (refusal === 'invalid_client') return upsErrors(401, '10401', 'ClientId is Invalid');
       return HttpResponse.json({
         token_type: 'Bearer',
         issued_at: String(Date.now()),
         client_id: UPS_SANDBOX_CREDENTIALS.clientId,
-        access_token: token,
+        access_token: tokens.issue(),
         scope: '',
         expires_in: '14399',
         refresh_count: '0',
@@ -331,15 +360,9 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
       if (!/^[A-Z0-9]{6}$/.test(String(valueAt(shipment, 'Shipper', 'ShipperNumber') ?? ''))) {
         return upsErrors(400, '111056', 'Missing or invalid shipper number.');
       }
-      const shipper = addressProblem(valueAt(shipment, 'Shipper', 'Address'), 'shipper');
-      if (shipper) return shipper;
-      const shipTo = addressProblem(valueAt(shipment, 'ShipTo', 'Address'), 'ship to');
-      if (shipTo) return shipTo;
-      const packages = packagesOf(shipment.Package);
-      const problem = packageProblem(packages);
-      if (problem) return upsErrors(400, '111035', problem);
-      const origin = String(valueAt(shipment, 'Shipper', 'Address', 'CountryCode'));
-      const destination = String(valueAt(shipment, 'ShipTo', 'Address', 'CountryCode'));
+      const lane = laneOf(shipment, '111035');
+      if (lane instanceof Response) return lane;
+      const { origin, destination, packages } = lane;
       const inTransit = option.endsWith('timeintransit');
       if (inTransit) {
         const missing = missingPaths(shipment, [
@@ -398,7 +421,7 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
         | Record<string, unknown>
         | undefined;
       if (shipment === undefined) return upsErrors(400, '120100', 'Missing or invalid shipment.');
-      const missing = missingPaths(shipment, [
+      const missing = missingFields(shipment, '120100', [
         'Shipper/Name',
         'Shipper/ShipperNumber',
         'Shipper/Address/AddressLine/0',
@@ -410,17 +433,10 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
         'PaymentInformation/ShipmentCharge/0/Type',
         'Service/Code',
       ]);
-      if (missing.length > 0)
-        return upsErrors(400, '120100', `Missing or invalid ${missing[0]?.replaceAll('/', ' ')}.`);
-      const shipper = addressProblem(valueAt(shipment, 'Shipper', 'Address'), 'shipper');
-      if (shipper) return shipper;
-      const shipTo = addressProblem(valueAt(shipment, 'ShipTo', 'Address'), 'ship to');
-      if (shipTo) return shipTo;
-      const packages = packagesOf(shipment.Package);
-      const problem = packageProblem(packages);
-      if (problem) return upsErrors(400, '120600', problem);
-      const origin = String(valueAt(shipment, 'Shipper', 'Address', 'CountryCode'));
-      const destination = String(valueAt(shipment, 'ShipTo', 'Address', 'CountryCode'));
+      if (missing) return missing;
+      const lane = laneOf(shipment, '120600');
+      if (lane instanceof Response) return lane;
+      const { origin, destination, packages } = lane;
       if (
         origin !== destination &&
         shipment.DocumentsOnlyIndicator === undefined &&
@@ -547,7 +563,7 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
       }
       const body = await jsonObjectBody(request);
       const pickup = valueAt(body, 'PickupCreationRequest');
-      const missing = missingPaths(pickup, [
+      const missing = missingFields(pickup, '9510110', [
         'RatePickupIndicator',
         'Shipper/Account/AccountNumber',
         'Shipper/Account/AccountCountryCode',
@@ -564,8 +580,7 @@ export function upsSandbox(options: SandboxOptions<UpsConfig>) {
         'PickupPiece/0/Quantity',
         'PaymentMethod',
       ]);
-      if (missing.length > 0)
-        return upsErrors(400, '9510110', `Missing or invalid ${missing[0]?.replaceAll('/', ' ')}.`);
+      if (missing) return missing;
       const ready = String(valueAt(pickup, 'PickupDateInfo', 'ReadyTime'));
       const close = String(valueAt(pickup, 'PickupDateInfo', 'CloseTime'));
       if (!/^\d{4}$/.test(ready) || !/^\d{4}$/.test(close) || ready >= close) {

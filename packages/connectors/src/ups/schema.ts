@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierOAuth2Client } from '../logistics/carrier-oauth2.js';
 import { placeDefaults } from '../logistics/places.js';
 
 /** Non-secret settings of a UPS connection. */
@@ -21,9 +22,7 @@ export const upsConfig = z.object({
  * sent as HTTP Basic to the token endpoint), and the credential given to
  * Track Alert subscriptions, which UPS echoes in the `credential` header.
  */
-export const upsCredentials = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
+export const upsCredentials = carrierOAuth2Client.extend({
   /** The Track Alert subscription credential, to verify pushed tracking events. */
   webhookCredential: z.string().min(16).optional(),
 });
