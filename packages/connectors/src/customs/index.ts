@@ -51,6 +51,7 @@ export {
   GATEWAY_ACCEPT,
   statusOfFunctionCode,
   type WireNotification,
+  wireNotification,
 } from './gateway-wire.js';
 export {
   acceptedLengths,
