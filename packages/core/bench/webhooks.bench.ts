@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Webhook as StandardWebhooksWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
-import { Bench } from 'tinybench';
 import { signStripePayload, verifyStripeSignature, Webhook } from '../src/webhooks/index.js';
-import { type BenchFigure, median } from './throughput.js';
+import { type BenchFigure, runRounds } from './throughput.js';
 
 const GROUP = 'webhook verify (1 KiB)';
 // Calls per timed sample: a verify takes a few µs, so one call per sample would mostly time the timer.
@@ -73,91 +72,65 @@ export async function webhooksBench({ rounds = 5, timeMs = 250 } = {}): Promise<
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
-  const tasks: Array<{ name: string; run: (delivery: Delivery) => unknown; note?: string }> = [
-    { name: 'node:crypto HMAC-SHA256 + timingSafeEqual', run: bareVerify },
-    {
-      name: 'node:crypto HMAC-SHA256 + timingSafeEqual + JSON.parse',
-      run: (delivery) => bareVerify(delivery) && JSON.parse(delivery.payload),
-      note: 'the floor for any verify that returns the parsed payload',
-    },
-    {
-      name: '@tollgate/core Webhook.verify',
-      run: ({ payload, headers }) => ours.verify(payload, headers),
-      note: 'target ≥ 0.75×; returns the parsed payload',
-    },
-    {
-      name: '@tollgate/core Webhook.verify({ jsonParse: false })',
-      run: ({ payload, headers }) => ours.verify(payload, headers, { jsonParse: false }),
-      note: 'verification alone',
-    },
-    {
-      name: 'standardwebhooks 1.1.1 Webhook.verify',
-      run: ({ payload, headers }) => standardWebhooks.verify(payload, headers),
-      note: 'returns the parsed payload',
-    },
-    {
-      name: 'svix 2.5.0 Webhook.verify',
-      run: ({ payload, headers }) => svix.verify(payload, headers),
-      note: 'returns nothing (no JSON.parse)',
-    },
-    {
-      name: '@tollgate/core verifyStripeSignature',
-      run: ({ payload, stripeHeader }) =>
-        verifyStripeSignature(payload, stripeHeader, stripeSecret),
-      note: 'target ≥ 0.8×; returns the parsed event',
-    },
-    {
-      name: 'stripe 23.1.0 webhooks.constructEvent',
-      run: ({ payload, stripeHeader }) =>
-        stripe.webhooks.constructEvent(payload, stripeHeader, stripeSecret),
-      note: 'returns the parsed event',
-    },
-  ];
+  const verifiers: Array<{ name: string; verify: (delivery: Delivery) => unknown; note?: string }> =
+    [
+      { name: 'node:crypto HMAC-SHA256 + timingSafeEqual', verify: bareVerify },
+      {
+        name: 'node:crypto HMAC-SHA256 + timingSafeEqual + JSON.parse',
+        verify: (delivery) => bareVerify(delivery) && JSON.parse(delivery.payload),
+        note: 'the floor for any verify that returns the parsed payload',
+      },
+      {
+        name: '@tollgate/core Webhook.verify',
+        verify: ({ payload, headers }) => ours.verify(payload, headers),
+        note: 'target ≥ 0.75×; returns the parsed payload',
+      },
+      {
+        name: '@tollgate/core Webhook.verify({ jsonParse: false })',
+        verify: ({ payload, headers }) => ours.verify(payload, headers, { jsonParse: false }),
+        note: 'verification alone',
+      },
+      {
+        name: 'standardwebhooks 1.1.1 Webhook.verify',
+        verify: ({ payload, headers }) => standardWebhooks.verify(payload, headers),
+        note: 'returns the parsed payload',
+      },
+      {
+        name: 'svix 2.5.0 Webhook.verify',
+        verify: ({ payload, headers }) => svix.verify(payload, headers),
+        note: 'returns nothing (no JSON.parse)',
+      },
+      {
+        name: '@tollgate/core verifyStripeSignature',
+        verify: ({ payload, stripeHeader }) =>
+          verifyStripeSignature(payload, stripeHeader, stripeSecret),
+        note: 'target ≥ 0.8×; returns the parsed event',
+      },
+      {
+        name: 'stripe 23.1.0 webhooks.constructEvent',
+        verify: ({ payload, stripeHeader }) =>
+          stripe.webhooks.constructEvent(payload, stripeHeader, stripeSecret),
+        note: 'returns the parsed event',
+      },
+    ];
 
   // Every task must verify before it is timed: a bench of a verifier that throws measures nothing.
   for (const delivery of deliveries) {
     const expected = JSON.stringify(JSON.parse(delivery.payload));
-    for (const task of tasks) {
-      const result = task.run(delivery);
+    for (const { name, verify } of verifiers) {
+      const result = verify(delivery);
       if (result !== true && result !== undefined && JSON.stringify(result) !== expected) {
-        throw new Error(`bench task "${task.name}" did not verify`);
+        throw new Error(`bench task "${name}" did not verify`);
       }
     }
   }
 
-  const opsByTask = tasks.map((): number[] => []);
-  const ratiosByTask = tasks.map((): number[] => []);
-  for (let round = 0; round < rounds; round++) {
-    const bench = new Bench({ time: timeMs, warmupTime: 50, throws: true });
-    const order = tasks.map((_, index) => index);
-    if (round % 2 === 1) order.reverse();
-    for (const index of order) {
-      const { run } = tasks[index] as (typeof tasks)[number];
-      bench.add(String(index), () => {
-        for (let i = 0; i < BATCH; i++) run(next());
-      });
-    }
-    bench.runSync();
-    const ops = new Map<number, number>();
-    for (const task of bench.tasks) {
-      const result = task.result;
-      if (result.state !== 'completed') throw new Error(`bench task ${task.name} ${result.state}`);
-      ops.set(Number(task.name), result.throughput.mean * BATCH);
-    }
-    const baseline = ops.get(0) as number;
-    tasks.forEach((_, index) => {
-      const value = ops.get(index) as number;
-      opsByTask[index]?.push(value);
-      ratiosByTask[index]?.push(value / baseline);
-    });
-  }
-
-  return tasks.map((task, index) => ({
-    group: GROUP,
-    name: task.name,
-    opsPerSecond: median(opsByTask[index] as number[]),
-    ratio: index === 0 ? 1 : median(ratiosByTask[index] as number[]),
-    baseline: index === 0,
-    ...(task.note === undefined ? {} : { note: task.note }),
-  }));
+  return runRounds(
+    verifiers.map(({ name, verify, note }) => ({
+      name,
+      run: () => verify(next()),
+      ...(note === undefined ? {} : { note }),
+    })),
+    { group: GROUP, rounds, timeMs, batch: BATCH },
+  );
 }
