@@ -20,7 +20,7 @@ import {
 import { ups } from '../../src/ups/index.js';
 import { UPS_SANDBOX_CREDENTIALS, upsSandbox } from '../../src/ups/sandbox.js';
 
-/** The examples of readme/<id>.md, run as written (source imports instead of package subpaths). */
+/** The examples of README.md, run as written (source imports instead of package subpaths). */
 describe('the README examples print what the README says', () => {
   it('dhl-express.md', async () => {
     const { client } = connectSandbox(dhlExpress, {
