@@ -56,7 +56,7 @@ const envelope = z.object({
  * Parse an ECB eurofxref file (`eurofxref-daily.xml`, `eurofxref-hist-90d.xml`
  * or `eurofxref-hist.xml`, same shape) into its days, newest first:
  *
- * ```xml
+ * ```html
  * <gesmes:Envelope …><Cube><Cube time='2024-02-27'><Cube currency='USD' rate='1.0856'/>…
  * ```
  *

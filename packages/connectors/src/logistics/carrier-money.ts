@@ -43,7 +43,7 @@ export interface CarrierAmountOptions {
 }
 
 /**
- * A carrier's price as {@link Money}: a JSON number (DHL, FedEx, Maersk) goes
+ * A carrier's price as `Money`: a JSON number (DHL, FedEx, Maersk) goes
  * through {@link decimalFromJsonNumber}, a decimal string (UPS) is read as it
  * is; both are parsed by core's `parseMoney`, never with float arithmetic. A
  * value that is not an amount, or an unknown currency, is the carrier's fault:

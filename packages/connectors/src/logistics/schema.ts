@@ -44,13 +44,13 @@ export const parcel = z.object({
  */
 export const serviceType = z.enum(['express', 'economy', 'ocean']);
 
-/** A {@link Money}: bigint minor units and an ISO 4217 code. */
+/** A `Money`: bigint minor units and an ISO 4217 code. */
 export const money = z.custom<Money>((value) => isMoney(value), {
   message: 'expected Money: { amount: bigint minor units, currency: ISO 4217 code }',
 });
 
 /**
- * Money given by a caller: a {@link Money} (bigint minor units), or its JSON
+ * Money given by a caller: a `Money` (bigint minor units), or its JSON
  * form `{ amount: "15000", currency: "USD" }` whose amount is **minor units**
  * ($150.00), as `moneyToJSON` writes it. Never a float, never major units.
  */

@@ -20,6 +20,7 @@ import { addBusinessDays, zoneBetween } from '../logistics/sandbox-pricing.js';
 import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
 import { MAERSK_CONTAINERS, type MaerskConfig } from './schema.js';
 
+export type { SandboxOceanCarrier } from '../logistics/dcsa-sandbox.js';
 export { signDcsaNotification } from '../logistics/webhook-schemes.js';
 
 /** The app the Maersk sandbox knows: its Consumer-Key and client secret. */

@@ -16,6 +16,7 @@ import { oauth2Refusal, refuseTokenRequest, sandboxTokens } from '../logistics/s
 import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
 import type { MscConfig } from './schema.js';
 
+export type { SandboxOceanCarrier } from '../logistics/dcsa-sandbox.js';
 export { signDcsaNotification } from '../logistics/webhook-schemes.js';
 
 /** The OAuth2 client the MSC sandbox accepts. */

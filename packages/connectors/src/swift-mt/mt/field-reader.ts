@@ -80,7 +80,7 @@ export class FieldReader {
   }
 
   /**
-   * The exact {@link Money} of the `3!a15d` value of `tag`; `undefined` (with
+   * The exact `Money` of the `3!a15d` value of `tag`; `undefined` (with
    * a `value.amount` issue) when the value is malformed, the currency unknown,
    * or it has more decimals than the currency's minor units.
    */

@@ -1,7 +1,7 @@
 /**
  * Parsers and writers of the field values the documentary-credit messages
  * (MT700, MT707, MT720, MT750) share: YYMMDD dates, `3!a15d` amounts as
- * {@link Money}, the `2n/2n` tolerance, the `3n[/35x]` presentation period,
+ * `Money`, the `2n/2n` tolerance, the `3n[/35x]` presentation period,
  * `6!n29x` date and place, `1!n/1!n` sequence, the 40E applicable rules and
  * the 71N charge code (parties are in `party-values.ts`, narratives in
  * `narrative-values.ts`). Each parser returns `undefined` (or a result with a
@@ -105,7 +105,7 @@ export function formatSwiftDate(isoDate: string): string {
 // Amounts
 // ---------------------------------------------------------------------------
 
-/** Why a `3!a15d` amount could not become {@link Money}. */
+/** Why a `3!a15d` amount could not become `Money`. */
 export type SwiftAmountProblem = 'format' | 'unknown_currency' | 'too_many_fraction_digits';
 
 /** A parsed `3!a15d` currency and amount. */
@@ -149,7 +149,7 @@ export function minorToSwiftDecimal(minor: bigint, exponent: number): string {
 /**
  * Parse a `3!a15d` value (`'EUR100000,'`) into currency, decimal and, when
  * the ISO 4217 currency is known and the decimals fit its minor units, exact
- * {@link Money}. `undefined` when the value is not `3!a` followed by a decimal.
+ * `Money`. `undefined` when the value is not `3!a` followed by a decimal.
  */
 export function parseSwiftAmount(value: string): SwiftAmount | undefined {
   const parts = splitSwiftAmount(value);
@@ -160,7 +160,7 @@ export function parseSwiftAmount(value: string): SwiftAmount | undefined {
 
 /**
  * The currency letters and the decimal of a `3!a15d` value, without making
- * {@link Money} (the cheap form the network rules use); `undefined` when the
+ * `Money` (the cheap form the network rules use); `undefined` when the
  * value is not three letters followed by a decimal with a comma.
  */
 export function splitSwiftAmount(value: string): { currency: string; decimal: string } | undefined {
@@ -176,7 +176,7 @@ export function splitSwiftAmount(value: string): { currency: string; decimal: st
   return comma === -1 ? undefined : { currency: value.slice(0, 3), decimal: value.slice(3) };
 }
 
-/** The {@link Money} of a SWIFT decimal in `currency`, or the problem that prevents it. */
+/** The `Money` of a SWIFT decimal in `currency`, or the problem that prevents it. */
 function decimalToMoney(
   currency: string,
   decimal: string,
@@ -188,7 +188,7 @@ function decimalToMoney(
   return { money: money(minor, currency) };
 }
 
-/** {@link Money} as a `3!a15d` value with the currency's decimals: 10000000n EUR → `'EUR100000,00'`. */
+/** `Money` as a `3!a15d` value with the currency's decimals: 10000000n EUR → `'EUR100000,00'`. */
 export function formatSwiftAmount(value: Money): string {
   if (!isCurrencyCode(value.currency)) {
     throw valueError('unknown_currency', 'The amount has no known ISO 4217 currency');

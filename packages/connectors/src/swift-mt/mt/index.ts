@@ -46,6 +46,7 @@ export {
   splitNarrativeItems,
 } from './narrative-values.js';
 export type { AvailableWith, BankField, BankFieldInput, PartyLines } from './party-values.js';
+export type { MessageHeaders } from './text-block-writer.js';
 export { TEXT_BLOCK_RULES, validateTextBlock } from './validate.js';
 
 const SPECS: ReadonlyMap<string, MtSpec> = new Map(
