@@ -207,6 +207,34 @@ describe('retry table', () => {
     expect(sandbox.requests).toHaveLength(4);
   });
 
+  it('a 304 to a conditional GET is a success (the cached copy is current); without a condition it is an error', async () => {
+    const sandbox = createSandboxFetch([
+      http.get(`${BASE}/rates.xml`, ({ request }) =>
+        request.headers.get('if-none-match') === '"v1"'
+          ? new HttpResponse(null, { status: 304, headers: { etag: '"v1"' } })
+          : new HttpResponse('<rates/>', { status: 304 }),
+      ),
+    ]);
+    const events = createEventBus();
+    const outcomes: string[] = [];
+    events.on('request.success', () => outcomes.push('success'));
+    events.on('request.failure', () => outcomes.push('failure'));
+    const transport = createTransport({
+      baseUrl: BASE,
+      fetch: sandbox,
+      events,
+      circuitBreaker: false,
+    });
+    const response = await transport.request({
+      path: '/rates.xml',
+      headers: { 'If-None-Match': '"v1"' },
+    });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"v1"');
+    await expect(transport.request({ path: '/rates.xml' })).rejects.toBeInstanceOf(UpstreamError);
+    expect(outcomes).toEqual(['success', 'failure']);
+  });
+
   it('network errors are retried like 5xx', async () => {
     const { sandbox, transport } = partner();
     sandbox.use(faults.networkError({ times: 2 }));

@@ -1,4 +1,4 @@
-import { type OperationHttp, UpstreamError } from '@tollgate/core';
+import type { OperationHttp } from '@tollgate/core';
 import { type EcbReferenceDay, parseEcbXml } from './ecb-xml.js';
 import type { FxEcbConfig } from './schema.js';
 
@@ -52,15 +52,9 @@ export async function fetchEcbFile(
   if (cached?.etag) headers['if-none-match'] = cached.etag;
   else if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
 
-  let response: Response;
-  try {
-    response = await context.http.request({ path: ECB_FILES[file], headers });
-  } catch (error) {
-    if (cached && error instanceof UpstreamError && error.upstreamStatus === 304) {
-      return cached.days;
-    }
-    throw error;
-  }
+  const response = await context.http.request({ path: ECB_FILES[file], headers });
+  // A conditional GET answered 304 Not Modified: the cached file is current.
+  if (response.status === 304 && cached) return cached.days;
   const text = await response.text();
   const days = parseEcbXml(text, {
     file: ECB_FILES[file].split('/').pop() ?? file,

@@ -36,9 +36,8 @@ export const fxEcbConfig = z.object({
   /**
    * `'etag'` keeps each file fetched and revalidates it with `If-None-Match` /
    * `If-Modified-Since`, so an unchanged file costs a 304 without a body.
-   * Default `'none'`: core's transport reports a 304 as a failed request in
-   * its `request.failure` event (it counts no 3xx as success), which would
-   * show up in metrics.
+   * Default `'none'`: every call fetches the file again (the cache keeps the
+   * parsed files in memory for as long as the config object lives).
    */
   cache: z.enum(['none', 'etag']).default('none'),
 });

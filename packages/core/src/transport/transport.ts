@@ -384,6 +384,9 @@ class HttpTransport implements Transport {
       context: { [STATE]: state },
     };
     if (headers) options.headers = headers;
+    // A 304 answers a conditional GET (If-None-Match / If-Modified-Since): "your copy is current", not a failure.
+    if (request.headers && isConditional(request.headers))
+      options.throwHttpErrors = notModifiedIsOk;
     if (request.signal) options.signal = request.signal;
     if (request.json !== undefined) options.json = request.json;
     else if (request.body !== undefined) options.body = request.body;
@@ -459,4 +462,18 @@ function withQuery(url: string, query: QueryParams): string {
   const search = params.toString();
   if (search === '') return url;
   return `${url}${url.includes('?') ? '&' : '?'}${search}`;
+}
+
+/** Whether request headers make the request conditional (RFC 9110 §13.1.1, §13.1.3). */
+function isConditional(headers: Record<string, string>): boolean {
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'if-none-match' || lower === 'if-modified-since') return true;
+  }
+  return false;
+}
+
+/** ky's `throwHttpErrors` for conditional requests: every non-2xx throws except 304 Not Modified. */
+function notModifiedIsOk(status: number): boolean {
+  return status !== 304;
 }
