@@ -9,6 +9,12 @@ import type { SwiftMessage } from '../swift-mt/index.js';
 import { DEFAULT_DISCREPANCIES, discrepancyAdviceTextBlock } from './sandbox-mt750.js';
 import type { FinMessageEmission, WebhookPayload } from './wire.js';
 
+/** The OAuth2 client the sandbox gateway knows unless `clients` says otherwise. */
+export const BANK_SWIFT_SANDBOX_CREDENTIALS = Object.freeze({
+  clientId: 'tollgate-platform',
+  clientSecret: 'sandbox-secret-0123456789',
+});
+
 /** Why the network refuses a message: a FIN error code and its text. */
 export interface GatewayNak {
   code: string;
@@ -37,7 +43,11 @@ export interface BankSwiftGatewayOptions {
    * client certificate) and wants no token.
    */
   clientAuthentication?: 'oauth2' | 'mtls';
-  /** OAuth2 clients the token endpoint accepts (id → secret). Default: any client. */
+  /**
+   * OAuth2 clients the token endpoint accepts (id → secret); any other gets
+   * 401 `invalid_client`. Default: the one client of
+   * {@link BANK_SWIFT_SANDBOX_CREDENTIALS}.
+   */
   clients?: Readonly<Record<string, string>>;
   /** Make the network NAK messages that are valid: always, or when the function says so. */
   nak?:

@@ -25,6 +25,7 @@ import { HttpResponse, http } from 'msw';
 import { type SandboxOptions, scenarioHandlers } from '../shared/sandbox-scenario.js';
 import { validateFinMessage } from './sandbox-fin-validation.js';
 import {
+  BANK_SWIFT_SANDBOX_CREDENTIALS,
   type BankSwiftGatewayOptions,
   type GatewayDelivery,
   GatewayState,
@@ -34,11 +35,12 @@ import type { BankSwiftConfig } from './schema.js';
 import { finMessageEmission } from './wire.js';
 
 export type { SandboxOptions, SandboxScenario } from '../shared/sandbox-scenario.js';
-export type {
-  BankSwiftGatewayOptions,
-  GatewayDelivery,
-  GatewayNak,
-  GatewayWebhookOptions,
+export {
+  BANK_SWIFT_SANDBOX_CREDENTIALS,
+  type BankSwiftGatewayOptions,
+  type GatewayDelivery,
+  type GatewayNak,
+  type GatewayWebhookOptions,
 } from './sandbox-gateway.js';
 
 /** A simulated gateway: its msw handlers, and the controls a test steps it with. */
@@ -120,8 +122,14 @@ function handlersFor(
       if (form.get('grant_type') !== 'client_credentials') {
         return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
       }
-      const clients = state.options.clients;
-      if (client === undefined || (clients !== undefined && clients[client[0]] !== client[1])) {
+      const clients: Readonly<Record<string, string>> = state.options.clients ?? {
+        [BANK_SWIFT_SANDBOX_CREDENTIALS.clientId]: BANK_SWIFT_SANDBOX_CREDENTIALS.clientSecret,
+      };
+      if (
+        client === undefined ||
+        !Object.hasOwn(clients, client[0]) ||
+        clients[client[0]] !== client[1]
+      ) {
         return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
       }
       const token = `${TOKEN_PREFIX}${state.issuedTokens.size + 1}`;

@@ -99,4 +99,17 @@ describe('bank-swift auth: OAuth2 client credentials or mTLS, chosen by the cred
       client.operations.submitLetterOfCredit({ message: MT700, ...ROUTING }),
     ).rejects.toBeInstanceOf(AuthError);
   });
+
+  it('a client the gateway does not know gets invalid_client: an AuthError, and nothing is submitted', async () => {
+    const { client, sandbox } = connectGateway({
+      credentials: { ...OAUTH2, clientSecret: 'not-the-registered-secret' },
+    });
+    await expect(
+      client.operations.submitLetterOfCredit({ message: MT700, ...ROUTING }),
+    ).rejects.toMatchObject({
+      code: 'auth_failed',
+      message: expect.stringContaining('invalid_client'),
+    });
+    expect(sandbox.requests.some((request) => request.url.endsWith('/fin/messages'))).toBe(false);
+  });
 });

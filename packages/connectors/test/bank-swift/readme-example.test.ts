@@ -4,7 +4,10 @@ import { generateWebhookSecret } from '@tollgate/core/webhooks';
 import { expect, it } from 'vitest';
 // In the README these are '@tollgate/connectors/bank-swift' and '@tollgate/connectors/bank-swift/sandbox'.
 import { bankSwift } from '../../src/bank-swift/index.js';
-import { createBankSwiftGateway } from '../../src/bank-swift/sandbox.js';
+import {
+  BANK_SWIFT_SANDBOX_CREDENTIALS,
+  createBankSwiftGateway,
+} from '../../src/bank-swift/sandbox.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 // The README reads `mt700.txt`; the full MT700 fixture stands in for it.
@@ -27,7 +30,7 @@ it('the README example runs as written: submission, settle, then the three signe
   const { client } = connectSandbox(bankSwift, {
     sandbox: gateway.sandbox,
     config: {},
-    credentials: { clientId: 'platform', clientSecret: 'sandbox-secret-1', webhookSecret },
+    credentials: { ...BANK_SWIFT_SANDBOX_CREDENTIALS, webhookSecret },
   });
 
   const lc = await client.operations.submitLetterOfCredit(
