@@ -16,6 +16,7 @@
 import {
   addMoney,
   allocateMoney,
+  currencyExponent,
   type Money,
   money,
   type RoundingMode,
@@ -108,7 +109,15 @@ const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
 
 /** `m × percent / 100`, rounded once by `rounding`. */
 export function applyPercent(m: Money, percent: string, rounding: RoundingMode): Money {
-  if (!PERCENT.test(percent)) throw new TypeError(`Not a percentage: ${percent}`);
+  if (!PERCENT.test(percent)) {
+    throw new ValidationError(`Not a percentage: ${JSON.stringify(percent)}`, [
+      {
+        path: ['percent'],
+        code: 'invalid_percent',
+        message: 'must be 0–999 with at most 4 decimals, e.g. "12.5"',
+      },
+    ]);
+  }
   const [whole = '0', fraction = ''] = percent.split('.');
   const digits = BigInt(`${whole}${fraction}`);
   const denominator = 10n ** BigInt(fraction.length + 2);
@@ -173,7 +182,20 @@ function slabRate(slab: PerPieceSlab, item: DutyEstimateItemInput, notes: Set<st
     );
     return slab.aboveRatePercent;
   }
-  const limit = BigInt(slab.upToInrPerPiece) * 100n * BigInt(item.quantity);
+  if (!Number.isSafeInteger(item.quantity) || item.quantity <= 0) {
+    throw new ValidationError(
+      `The quantity must be a whole number of pieces, not ${item.quantity}`,
+      [
+        {
+          path: ['quantity'],
+          code: 'invalid_quantity',
+          message: 'must be a positive whole number',
+        },
+      ],
+    );
+  }
+  const limit =
+    BigInt(slab.upToInrPerPiece) * 10n ** BigInt(currencyExponent('INR')) * BigInt(item.quantity);
   return item.value.amount <= limit ? slab.ratePercent : slab.aboveRatePercent;
 }
 

@@ -37,7 +37,18 @@ export interface CustomsSandboxOptions extends SandboxOptions<CustomsConfig> {
   outbox?: CustomsNotificationOutbox;
   /** The sandbox's business clock (received and issue times). Default: the wall clock. */
   now?: () => Date;
+  /**
+   * OAuth2 clients the token endpoint accepts (id → secret); any other gets
+   * 401 `invalid_client`. Default: the one client of {@link CUSTOMS_SANDBOX_CREDENTIALS}.
+   */
+  clients?: Readonly<Record<string, string>>;
 }
+
+/** The OAuth2 client the customs sandbox knows unless `clients` says otherwise. */
+export const CUSTOMS_SANDBOX_CREDENTIALS = Object.freeze({
+  clientId: 'tollgate-platform',
+  clientSecret: 'sandbox-client-secret-0001',
+});
 
 const TOKEN_PREFIX = 'customs-sandbox-token-';
 
@@ -156,7 +167,10 @@ export function customsSandbox(options: CustomsSandboxOptions) {
       if (form.get('grant_type') !== 'client_credentials') {
         return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
       }
-      if (clientId === '' || clientSecret === '' || clientSecret.startsWith('invalid')) {
+      const clients: Readonly<Record<string, string>> = options.clients ?? {
+        [CUSTOMS_SANDBOX_CREDENTIALS.clientId]: CUSTOMS_SANDBOX_CREDENTIALS.clientSecret,
+      };
+      if (!Object.hasOwn(clients, clientId) || clients[clientId] !== clientSecret) {
         return HttpResponse.json(
           { error: 'invalid_client', error_description: 'invalid client id or secret' },
           { status: 401 },

@@ -120,6 +120,15 @@ export async function compareQuotes(
   input: QuoteInput,
   options: CompareQuotesOptions = {},
 ): Promise<QuoteComparison> {
+  if ((options.convert === undefined) !== (options.currency === undefined)) {
+    throw new ValidationError('compareQuotes needs `convert` and `currency` together', [
+      {
+        path: [options.convert === undefined ? 'convert' : 'currency'],
+        code: 'missing_option',
+        message: 'give both a converter and the currency to convert to, or neither',
+      },
+    ]);
+  }
   const list = Array.isArray(clients)
     ? (clients as readonly QuotingClient[])
     : Object.values(clients as Record<string, QuotingClient>);
@@ -276,8 +285,11 @@ function rank(quotes: readonly ComparableQuote[], rankBy: QuoteRanking): RankedQ
       (a.transitDays ?? Number.POSITIVE_INFINITY) - (b.transitDays ?? Number.POSITIVE_INFINITY);
     return Number.isNaN(difference) ? 0 : difference;
   };
-  const byName = (a: ComparableQuote, b: ComparableQuote) =>
-    `${a.carrier}/${a.serviceCode}` < `${b.carrier}/${b.serviceCode}` ? -1 : 1;
+  const byName = (a: ComparableQuote, b: ComparableQuote) => {
+    const left = `${a.carrier}/${a.serviceCode}`;
+    const right = `${b.carrier}/${b.serviceCode}`;
+    return left === right ? 0 : left < right ? -1 : 1;
+  };
 
   if (typeof rankBy === 'object') {
     const scores = weightedScores(quotes, rankBy);

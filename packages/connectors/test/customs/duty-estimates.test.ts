@@ -1,5 +1,6 @@
 import { money, ValidationError } from '@tollgate/core';
 import { describe, expect, it } from 'vitest';
+import { applyPercent, estimateDuties } from '../../src/customs/index.js';
 import { connectCustoms } from './customs-fixtures.js';
 
 // Every expectation below is computed by hand in minor units; each tax line is
@@ -297,5 +298,22 @@ describe('estimateDuties: what it refuses', () => {
         items: [{ hsCode: '6109100012', value: money(1n, 'USD'), dutyRatePercent: '16,5' }],
       }),
     ).toEqual([['input.items.0.dutyRatePercent', 'invalid_format']]);
+  });
+});
+
+describe('the pure helpers refuse bad input with a ValidationError', () => {
+  it('estimateDuties: a quantity that is not a whole number of pieces', () => {
+    const call = () =>
+      estimateDuties({
+        countryCode: 'IN',
+        items: [{ hsCode: '61091000', value: money(2_000_000n, 'INR'), quantity: 2.5 }],
+      });
+    expect(call).toThrow(ValidationError);
+    expect(call).toThrow(/whole number of pieces/);
+  });
+
+  it('applyPercent: a rate that is not a percentage', () => {
+    expect(() => applyPercent(money(10_000n, 'EUR'), '12,5', 'half-up')).toThrow(ValidationError);
+    expect(applyPercent(money(10_000n, 'EUR'), '12.5', 'half-up')).toEqual(money(1_250n, 'EUR'));
   });
 });

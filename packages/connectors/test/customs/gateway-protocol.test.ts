@@ -9,7 +9,7 @@ const accept = 'application/vnd.hmrc.1.0+json';
 
 function gateway() {
   const outbox = createCustomsOutbox();
-  const fetch = createSandboxFetch(customsSandbox({ baseUrl, outbox }));
+  const fetch = createSandboxFetch(customsSandbox({ baseUrl, outbox, clients: { app: 's3cret' } }));
   const token = async () => {
     const response = await fetch(`${baseUrl}/oauth/token`, {
       method: 'POST',

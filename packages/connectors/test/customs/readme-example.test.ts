@@ -3,6 +3,7 @@ import { connectSandbox } from '@tollgate/core/testing';
 import { expect, it } from 'vitest';
 import { customs } from '../../src/customs/index.js';
 import {
+  CUSTOMS_SANDBOX_CREDENTIALS,
   CUSTOMS_SANDBOX_WEBHOOK_SECRET,
   createCustomsOutbox,
   customsSandbox,
@@ -17,11 +18,7 @@ it('the README example runs as written', async () => {
   const outbox = createCustomsOutbox();
   const { client } = connectSandbox(customs, {
     config: { submitterIdentifier: 'BD000123456789' },
-    credentials: {
-      clientId: 'demo',
-      clientSecret: 'demo-secret',
-      webhookSecret: CUSTOMS_SANDBOX_WEBHOOK_SECRET,
-    },
+    credentials: { ...CUSTOMS_SANDBOX_CREDENTIALS, webhookSecret: CUSTOMS_SANDBOX_WEBHOOK_SECRET },
     sandbox: (connection) => customsSandbox({ ...connection, outbox }),
   });
   const { declarationId } = await client.operations.submitDeclaration(

@@ -161,6 +161,13 @@ describe('compareQuotes', () => {
       fake('dear-fast', 9000n, 1),
       fake('mid', 6000n, 3),
     ];
+    // A converter without a target currency (or the reverse) is a mistake, not something to ignore.
+    await expect(
+      compareQuotes(clients, input, { convert: async (total) => total }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(compareQuotes(clients, input, { currency: 'EUR' })).rejects.toMatchObject({
+      issues: [{ path: ['convert'], code: 'missing_option' }],
+    });
     const byPrice = await compareQuotes(clients, input);
     expect(byPrice.ranked.map((quote) => quote.carrier)).toEqual([
       'cheap-slow',
