@@ -1,0 +1,87 @@
+import {
+  createBillingGuard,
+  createLedger,
+  createPriceBook,
+  type PriceBookConfig,
+  type Store,
+} from '@tollgate/billing';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiKeyStore } from './auth/api-keys.js';
+import { problemResponse, ServerProblem } from './errors/problem.js';
+import { requireApiKey } from './middleware/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/sessions.js';
+import {
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_UPLOAD,
+  SME_TIER,
+  SME_VALIDATION,
+  uploadRoutes,
+} from './routes/uploads.js';
+import { createMemorySessionStore, type SessionStore } from './sessions/session-store.js';
+import type { AppEnv } from './types.js';
+
+/** The default price book: `sme.validation` costs USD 5.00 per document for SME tenants. */
+export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
+  currency: 'USD',
+  rates: [{ operation: SME_VALIDATION, tier: SME_TIER, model: 'per-unit', unitPrice: '5.00' }],
+};
+
+/** Largest request body `/uploads` reads: five full files plus room for multipart framing. */
+export const MAX_UPLOAD_BODY_BYTES = MAX_FILES_PER_UPLOAD * MAX_FILE_BYTES + 64 * 1024;
+
+/** Options of {@link createTollgateApp}. */
+export interface TollgateAppOptions {
+  /** The billing store (`memoryStore()`, `sqliteStore({ path })` …); the ledger lives in it. */
+  store: Store;
+  /** The API-key registry. */
+  apiKeys: ApiKeyStore;
+  /** Prices; default {@link DEFAULT_PRICE_BOOK}. */
+  prices?: PriceBookConfig;
+  /** Where validation sessions are kept; default an in-memory store. */
+  sessions?: SessionStore;
+  /** The server's clock (billing and LC expiry); default `() => new Date()`. */
+  clock?: () => Date;
+}
+
+/**
+ * The Tollgate reference API as a Hono app, a web-standard `fetch` handler
+ * that knows nothing of Node: `/health`, `POST /uploads` and
+ * `GET /sessions/:id`, behind API keys and the billing guard. Every error is
+ * an RFC 9457 `application/problem+json` answer.
+ */
+export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
+  const clock = options.clock ?? (() => new Date());
+  const ledger = createLedger({ store: options.store, clock });
+  const guard = createBillingGuard({
+    ledger,
+    prices: createPriceBook(options.prices ?? DEFAULT_PRICE_BOOK),
+    clock,
+  });
+  const sessions = options.sessions ?? createMemorySessionStore();
+  const auth = requireApiKey(options.apiKeys);
+
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => problemResponse(c, error));
+  app.notFound((c) => problemResponse(c, new ServerProblem('not_found', 'No such route.')));
+  app.route('/', healthRoutes(options.store));
+  app.use('/uploads', auth);
+  app.use(
+    '/uploads',
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new ServerProblem('payload_too_large', 'The upload is larger than allowed.', {
+            max_body_bytes: MAX_UPLOAD_BODY_BYTES,
+          }),
+        ),
+    }),
+  );
+  app.use('/sessions/*', auth);
+  app.route('/', uploadRoutes({ guard, sessions, clock }));
+  app.route('/', sessionRoutes(sessions));
+  return app;
+}

@@ -1,0 +1,39 @@
+export {
+  createTollgateApp,
+  DEFAULT_PRICE_BOOK,
+  MAX_UPLOAD_BODY_BYTES,
+  type TollgateAppOptions,
+} from './app.js';
+export {
+  type ApiKeyPrincipal,
+  type ApiKeyRole,
+  type ApiKeyStore,
+  createMemoryApiKeyStore,
+  hashApiKey,
+  type IssuedApiKey,
+  type StoredApiKey,
+} from './auth/api-keys.js';
+export {
+  PROBLEM_CONTENT_TYPE,
+  problemResponse,
+  SERVER_PROBLEM_CODES,
+  ServerProblem,
+  type ServerProblemCode,
+  toTollgateError,
+} from './errors/problem.js';
+export { requireApiKey } from './middleware/auth.js';
+export {
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_UPLOAD,
+  SME_TIER,
+  SME_VALIDATION,
+} from './routes/uploads.js';
+export { type RunningServer, type ServeOptions, serve } from './serve.js';
+export {
+  createMemorySessionStore,
+  type DocumentType,
+  type SessionStore,
+  sessionToJson,
+  type ValidationSession,
+} from './sessions/session-store.js';
+export type { AppEnv } from './types.js';
