@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import { problemResponse, ServerProblem } from './errors/problem.js';
 import { requireApiKey } from './middleware/auth.js';
+import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import {
@@ -22,11 +23,23 @@ import {
 import { createMemorySessionStore, type SessionStore } from './sessions/session-store.js';
 import type { AppEnv } from './types.js';
 
-/** The default price book: `sme.validation` costs USD 5.00 per document for SME tenants. */
+/**
+ * The default price book: `sme.validation` costs USD 5.00 per document for SME
+ * tenants, and a bank's `bank.recheck` USD 25.00 (tier `bank`).
+ */
 export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
   currency: 'USD',
-  rates: [{ operation: SME_VALIDATION, tier: SME_TIER, model: 'per-unit', unitPrice: '5.00' }],
+  rates: [
+    { operation: SME_VALIDATION, tier: SME_TIER, model: 'per-unit', unitPrice: '5.00' },
+    { operation: BANK_RECHECK, tier: BANK_TIER, model: 'per-unit', unitPrice: '25.00' },
+  ],
 };
+
+/** Partner connector clients the integration routes use, by integration id. */
+export interface TollgateIntegrations {
+  /** Bank gateways (`bankSwift` clients) for `POST /integrations/bank/:integrationId/validate`. */
+  bank?: Record<string, BankSwiftClient>;
+}
 
 /** Largest request body `/uploads` reads: five full files plus room for multipart framing. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILES_PER_UPLOAD * MAX_FILE_BYTES + 64 * 1024;
@@ -43,13 +56,16 @@ export interface TollgateAppOptions {
   sessions?: SessionStore;
   /** The server's clock (billing and LC expiry); default `() => new Date()`. */
   clock?: () => Date;
+  /** Connector clients of the integration routes; default none (every integration id is a 404). */
+  integrations?: TollgateIntegrations;
 }
 
 /**
  * The Tollgate reference API as a Hono app, a web-standard `fetch` handler
- * that knows nothing of Node: `/health`, `POST /uploads` and
- * `GET /sessions/:id`, behind API keys and the billing guard. Every error is
- * an RFC 9457 `application/problem+json` answer.
+ * that knows nothing of Node: `/health`, `POST /uploads`, `GET /sessions/:id`,
+ * `POST /sessions/:id/share` and `POST /integrations/bank/:integrationId/validate`,
+ * behind API keys and the billing guard. Every error is an RFC 9457
+ * `application/problem+json` answer.
  */
 export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   const clock = options.clock ?? (() => new Date());
@@ -81,7 +97,9 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     }),
   );
   app.use('/sessions/*', auth);
+  app.use('/integrations/*', auth);
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
+  app.route('/', bankRoutes({ guard, sessions, integrations: options.integrations?.bank ?? {} }));
   return app;
 }

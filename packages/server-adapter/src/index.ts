@@ -3,6 +3,7 @@ export {
   DEFAULT_PRICE_BOOK,
   MAX_UPLOAD_BODY_BYTES,
   type TollgateAppOptions,
+  type TollgateIntegrations,
 } from './app.js';
 export {
   type ApiKeyPrincipal,
@@ -22,6 +23,12 @@ export {
   toTollgateError,
 } from './errors/problem.js';
 export { requireApiKey } from './middleware/auth.js';
+export {
+  ACCEPT_CHARGE_HEADER,
+  BANK_RECHECK,
+  BANK_TIER,
+  type BankSwiftClient,
+} from './routes/bank.js';
 export {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,

@@ -2,6 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLedger, type Ledger, sqliteStore } from '@tollgate/billing';
+import { bankSwift } from '@tollgate/connectors/bank-swift';
+import {
+  BANK_SWIFT_SANDBOX_CREDENTIALS,
+  createBankSwiftGateway,
+} from '@tollgate/connectors/bank-swift/sandbox';
+import { connectSandbox } from '@tollgate/core/testing';
 import {
   createMemoryApiKeyStore,
   createTollgateApp,
@@ -15,11 +21,18 @@ export const MT700 = readFileSync(
   'utf8',
 );
 
-/** A server on a free port over a fresh SQLite file, with an SME key for two tenants and a bank key. */
+/**
+ * A server on a free port over a fresh SQLite file, with an SME key for two
+ * tenants, bank keys (`bank` of tenant acme, `demoBank`, `otherBank`) and two
+ * bank integrations: `demo-swift` (the bank-swift sandbox gateway) and
+ * `broken-swift` (a client the gateway refuses: every submission fails).
+ */
 export interface TestServer {
   url: string;
   ledger: Ledger;
-  keys: { acme: string; globex: string; bank: string };
+  keys: { acme: string; globex: string; bank: string; demoBank: string; otherBank: string };
+  /** The sandbox behind `demo-swift`: `requests` lists what reached the gateway. */
+  bankSandbox: ReturnType<typeof connectSandbox>['sandbox'];
   close(): Promise<void>;
 }
 
@@ -32,16 +45,32 @@ export async function startTestServer(): Promise<TestServer> {
     acme: apiKeys.issue({ tenantId: 'acme', role: 'sme' }).key,
     globex: apiKeys.issue({ tenantId: 'globex', role: 'sme' }).key,
     bank: apiKeys.issue({ tenantId: 'acme', role: 'bank' }).key,
+    demoBank: apiKeys.issue({ tenantId: 'demo-bank', role: 'bank' }).key,
+    otherBank: apiKeys.issue({ tenantId: 'other-bank', role: 'bank' }).key,
   };
+  const gateway = createBankSwiftGateway();
+  const demo = connectSandbox(bankSwift, {
+    sandbox: gateway.sandbox,
+    config: {},
+    credentials: BANK_SWIFT_SANDBOX_CREDENTIALS,
+  });
+  const broken = connectSandbox(bankSwift, {
+    sandbox: gateway.sandbox,
+    config: {},
+    credentials: { clientId: 'intruder', clientSecret: 'not-the-sandbox-secret-0000' },
+  });
   // Fixed "today" so the fixture's LC dates are judged the same every run.
   const clock = () => new Date('2025-04-01T10:00:00Z');
-  const server: RunningServer = await serve(createTollgateApp({ store, apiKeys, clock }), {
-    port: 0,
-  });
+  const integrations = { bank: { 'demo-swift': demo.client, 'broken-swift': broken.client } };
+  const server: RunningServer = await serve(
+    createTollgateApp({ store, apiKeys, clock, integrations }),
+    { port: 0 },
+  );
   return {
     url: server.url,
     ledger: createLedger({ store }),
     keys,
+    bankSandbox: demo.sandbox,
     async close() {
       await server.close();
       await store.close();

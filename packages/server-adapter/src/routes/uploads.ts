@@ -131,10 +131,11 @@ async function validateDocument(
     idempotencyKey: `upload:${sessionId}`,
     metadata: { document: file.name, type },
   });
+  const text = type === 'mt' ? new TextDecoder().decode(bytes) : null;
   let findings: LcFinding[];
   try {
-    if (type === 'pdf') throw new CheckNotRun('pdf_not_checked');
-    findings = checkLetterOfCredit(new TextDecoder().decode(bytes), { today: clock() }).findings;
+    if (text === null) throw new CheckNotRun('pdf_not_checked');
+    findings = checkLetterOfCredit(text, { today: clock() }).findings;
   } catch (error) {
     await intent.void(error instanceof CheckNotRun ? error.reason : 'check_failed');
     return {
@@ -145,6 +146,8 @@ async function validateDocument(
       findings: [checkNotRunFinding(error)],
       billingRecorded: false,
       billingEventId: null,
+      text,
+      sharedWith: [],
     };
   }
   const event = await intent.commit({ reference: sessionId, metadata: { document: file.name } });
@@ -156,6 +159,8 @@ async function validateDocument(
     findings,
     billingRecorded: true,
     billingEventId: event.id,
+    text,
+    sharedWith: [],
   };
 }
 

@@ -13,13 +13,26 @@ export interface ValidationSession {
   billingRecorded: boolean;
   /** The billing event's id, when billed. */
   billingEventId: string | null;
+  /** The document's FIN/MT text (what a bank submits to its gateway); `null` for a PDF. */
+  text: string | null;
+  /** Tenants (banks) the owner shared the session with; they may read it, nothing more. */
+  sharedWith: string[];
 }
 
 /** Where validation sessions are kept. */
 export interface SessionStore {
   save(session: ValidationSession): Promise<void>;
-  /** The session, only when it belongs to `tenantId`. */
+  /** The session, only when it belongs to `tenantId` or was shared with it. */
   get(id: string, tenantId: string): Promise<ValidationSession | undefined>;
+  /**
+   * Share the session `id` of `ownerTenantId` with `tenantId` (idempotent);
+   * the session, or `undefined` when the owner has no such session.
+   */
+  share(
+    id: string,
+    ownerTenantId: string,
+    tenantId: string,
+  ): Promise<ValidationSession | undefined>;
 }
 
 /** An in-memory session store (this slice has no persistent one yet; sessions die with the process). */
@@ -31,7 +44,15 @@ export function createMemorySessionStore(): SessionStore {
     },
     async get(id, tenantId) {
       const session = sessions.get(id);
-      return session?.tenantId === tenantId ? structuredClone(session) : undefined;
+      if (session === undefined) return undefined;
+      const visible = session.tenantId === tenantId || session.sharedWith.includes(tenantId);
+      return visible ? structuredClone(session) : undefined;
+    },
+    async share(id, ownerTenantId, tenantId) {
+      const session = sessions.get(id);
+      if (session?.tenantId !== ownerTenantId) return undefined;
+      if (!session.sharedWith.includes(tenantId)) session.sharedWith.push(tenantId);
+      return structuredClone(session);
     },
   };
 }
