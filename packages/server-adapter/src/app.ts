@@ -11,7 +11,10 @@ import type { ApiKeyStore } from './auth/api-keys.js';
 import { problemResponse, ServerProblem } from './errors/problem.js';
 import { requireApiKey } from './middleware/auth.js';
 import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
+import { CUSTOMS_SUBMISSION, type CustomsClient, customsRoutes } from './routes/customs.js';
+import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
 import { healthRoutes } from './routes/health.js';
+import { LOGISTICS_QUOTE, type LogisticsClient, logisticsRoutes } from './routes/logistics.js';
 import { sessionRoutes } from './routes/sessions.js';
 import {
   MAX_FILE_BYTES,
@@ -25,13 +28,18 @@ import type { AppEnv } from './types.js';
 
 /**
  * The default price book: `sme.validation` costs USD 5.00 per document for SME
- * tenants, and a bank's `bank.recheck` USD 25.00 (tier `bank`).
+ * tenants, and a bank's `bank.recheck` USD 25.00 (tier `bank`). SME keys pay
+ * USD 1.00 per carrier quote (`logistics.quote`), USD 8.00 per customs
+ * declaration (`customs.submission`) and USD 0.50 per conversion (`fx.conversion`).
  */
 export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
   currency: 'USD',
   rates: [
     { operation: SME_VALIDATION, tier: SME_TIER, model: 'per-unit', unitPrice: '5.00' },
     { operation: BANK_RECHECK, tier: BANK_TIER, model: 'per-unit', unitPrice: '25.00' },
+    { operation: LOGISTICS_QUOTE, tier: SME_TIER, model: 'per-unit', unitPrice: '1.00' },
+    { operation: CUSTOMS_SUBMISSION, tier: SME_TIER, model: 'per-unit', unitPrice: '8.00' },
+    { operation: FX_CONVERSION, tier: SME_TIER, model: 'per-unit', unitPrice: '0.50' },
   ],
 };
 
@@ -39,6 +47,12 @@ export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
 export interface TollgateIntegrations {
   /** Bank gateways (`bankSwift` clients) for `POST /integrations/bank/:integrationId/validate`. */
   bank?: Record<string, BankSwiftClient>;
+  /** Carrier clients of the logistics contract for `/integrations/logistics/:integrationId/…`. */
+  logistics?: Record<string, LogisticsClient>;
+  /** Customs gateways (`customs` clients) for `POST /integrations/customs/:integrationId/submit`. */
+  customs?: Record<string, CustomsClient>;
+  /** FX providers (`fxEcb` clients …) for `POST /integrations/fx/:integrationId/rates` and `/convert`. */
+  fx?: Record<string, FxClient>;
 }
 
 /** Largest request body `/uploads` reads: five full files plus room for multipart framing. */
@@ -63,8 +77,9 @@ export interface TollgateAppOptions {
 /**
  * The Tollgate reference API as a Hono app, a web-standard `fetch` handler
  * that knows nothing of Node: `/health`, `POST /uploads`, `GET /sessions/:id`,
- * `POST /sessions/:id/share` and `POST /integrations/bank/:integrationId/validate`,
- * behind API keys and the billing guard. Every error is an RFC 9457
+ * `POST /sessions/:id/share`, `POST /integrations/bank/:integrationId/validate`,
+ * the logistics quote and track routes, the customs submission and the FX
+ * rates and conversion routes, behind API keys and the billing guard. Every error is an RFC 9457
  * `application/problem+json` answer.
  */
 export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
@@ -101,5 +116,14 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
   app.route('/', bankRoutes({ guard, sessions, integrations: options.integrations?.bank ?? {} }));
+  app.route(
+    '/',
+    logisticsRoutes({ guard, sessions, integrations: options.integrations?.logistics ?? {} }),
+  );
+  app.route(
+    '/',
+    customsRoutes({ guard, sessions, integrations: options.integrations?.customs ?? {} }),
+  );
+  app.route('/', fxRoutes({ guard, sessions, integrations: options.integrations?.fx ?? {} }));
   return app;
 }

@@ -30,6 +30,13 @@ export {
   type BankSwiftClient,
 } from './routes/bank.js';
 export {
+  CUSTOMS_SUBMISSION,
+  type CustomsClient,
+  declarantReferenceFor,
+} from './routes/customs.js';
+export { FX_CONVERSION, type FxClient } from './routes/fx.js';
+export { LOGISTICS_QUOTE, type LogisticsClient } from './routes/logistics.js';
+export {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
   SME_TIER,

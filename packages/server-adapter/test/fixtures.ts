@@ -7,6 +7,15 @@ import {
   BANK_SWIFT_SANDBOX_CREDENTIALS,
   createBankSwiftGateway,
 } from '@tollgate/connectors/bank-swift/sandbox';
+import { customs } from '@tollgate/connectors/customs';
+import { CUSTOMS_SANDBOX_CREDENTIALS, customsSandbox } from '@tollgate/connectors/customs/sandbox';
+import { dhlExpress } from '@tollgate/connectors/dhl-express';
+import {
+  DHL_EXPRESS_SANDBOX_CREDENTIALS,
+  dhlExpressSandbox,
+} from '@tollgate/connectors/dhl-express/sandbox';
+import { fxEcb } from '@tollgate/connectors/fx-ecb';
+import { fxEcbSandbox } from '@tollgate/connectors/fx-ecb/sandbox';
 import { connectSandbox } from '@tollgate/core/testing';
 import {
   createMemoryApiKeyStore,
@@ -22,17 +31,30 @@ export const MT700 = readFileSync(
 );
 
 /**
- * A server on a free port over a fresh SQLite file, with an SME key for two
- * tenants, bank keys (`bank` of tenant acme, `demoBank`, `otherBank`) and two
- * bank integrations: `demo-swift` (the bank-swift sandbox gateway) and
- * `broken-swift` (a client the gateway refuses: every submission fails).
+ * A server on a free port over a fresh SQLite file, with SME keys for three
+ * tenants (`acme`, `globex`, `trader` of tenant initech), bank keys (`bank` of
+ * tenant acme, `demoBank`, `otherBank`) and two bank integrations: `demo-swift`
+ * (the bank-swift sandbox gateway) and `broken-swift` (a client the gateway
+ * refuses: every submission fails). Logistics (`demo-dhl`), customs
+ * (`demo-customs`) and FX (`demo-ecb`) integrations answer from their
+ * connectors' sandboxes; their `broken-…` twins play the sandbox scenario
+ * `server-error` (HTTP 500 on every call, retries off so tests stay fast).
  */
 export interface TestServer {
   url: string;
   ledger: Ledger;
-  keys: { acme: string; globex: string; bank: string; demoBank: string; otherBank: string };
+  keys: {
+    acme: string;
+    globex: string;
+    trader: string;
+    bank: string;
+    demoBank: string;
+    otherBank: string;
+  };
   /** The sandbox behind `demo-swift`: `requests` lists what reached the gateway. */
   bankSandbox: ReturnType<typeof connectSandbox>['sandbox'];
+  /** The sandboxes behind the other demo integrations, by integration id. */
+  sandboxes: Record<string, ReturnType<typeof connectSandbox>['sandbox']>;
   close(): Promise<void>;
 }
 
@@ -44,6 +66,7 @@ export async function startTestServer(): Promise<TestServer> {
   const keys = {
     acme: apiKeys.issue({ tenantId: 'acme', role: 'sme' }).key,
     globex: apiKeys.issue({ tenantId: 'globex', role: 'sme' }).key,
+    trader: apiKeys.issue({ tenantId: 'initech', role: 'sme' }).key,
     bank: apiKeys.issue({ tenantId: 'acme', role: 'bank' }).key,
     demoBank: apiKeys.issue({ tenantId: 'demo-bank', role: 'bank' }).key,
     otherBank: apiKeys.issue({ tenantId: 'other-bank', role: 'bank' }).key,
@@ -59,9 +82,13 @@ export async function startTestServer(): Promise<TestServer> {
     config: {},
     credentials: { clientId: 'intruder', clientSecret: 'not-the-sandbox-secret-0000' },
   });
+  const partners = connectPartners();
   // Fixed "today" so the fixture's LC dates are judged the same every run.
   const clock = () => new Date('2025-04-01T10:00:00Z');
-  const integrations = { bank: { 'demo-swift': demo.client, 'broken-swift': broken.client } };
+  const integrations = {
+    bank: { 'demo-swift': demo.client, 'broken-swift': broken.client },
+    ...partners.integrations,
+  };
   const server: RunningServer = await serve(
     createTollgateApp({ store, apiKeys, clock, integrations }),
     { port: 0 },
@@ -71,10 +98,66 @@ export async function startTestServer(): Promise<TestServer> {
     ledger: createLedger({ store }),
     keys,
     bankSandbox: demo.sandbox,
+    sandboxes: partners.sandboxes,
     async close() {
       await server.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** No retries: a `server-error` partner fails at once. */
+const NO_RETRIES = { retry: { maxAttempts: 1 } };
+
+/** The logistics, customs and FX integrations of the test server, each with a broken twin. */
+function connectPartners() {
+  const dhl = (scenario?: 'server-error') =>
+    connectSandbox(dhlExpress, {
+      config: {
+        accountNumber: '123456789',
+        placeDefaults: { DE: { city: 'Bonn' }, BD: { city: 'Dhaka' } },
+      },
+      credentials: DHL_EXPRESS_SANDBOX_CREDENTIALS,
+      sandbox: (connection) =>
+        dhlExpressSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
+      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
+    });
+  const gateway = (scenario?: 'server-error') =>
+    connectSandbox(customs, {
+      config: { submitterIdentifier: 'BD000123456789' },
+      credentials: CUSTOMS_SANDBOX_CREDENTIALS,
+      sandbox: (connection) =>
+        customsSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
+      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
+    });
+  const ecb = (scenario?: 'server-error') =>
+    connectSandbox(fxEcb, {
+      config: {},
+      credentials: {},
+      sandbox: (connection) =>
+        fxEcbSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
+      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
+    });
+  const demoDhl = dhl();
+  const brokenDhl = dhl('server-error');
+  const demoCustoms = gateway();
+  const brokenCustoms = gateway('server-error');
+  const demoEcb = ecb();
+  const brokenEcb = ecb('server-error');
+  return {
+    integrations: {
+      logistics: { 'demo-dhl': demoDhl.client, 'broken-dhl': brokenDhl.client },
+      customs: { 'demo-customs': demoCustoms.client, 'broken-customs': brokenCustoms.client },
+      fx: { 'demo-ecb': demoEcb.client, 'broken-ecb': brokenEcb.client },
+    },
+    sandboxes: {
+      'demo-dhl': demoDhl.sandbox,
+      'broken-dhl': brokenDhl.sandbox,
+      'demo-customs': demoCustoms.sandbox,
+      'broken-customs': brokenCustoms.sandbox,
+      'demo-ecb': demoEcb.sandbox,
+      'broken-ecb': brokenEcb.sandbox,
     },
   };
 }

@@ -1,0 +1,74 @@
+import type { BillingEvent } from '@tollgate/billing';
+import {
+  AuthError,
+  IdempotencyConflictError,
+  isTollgateError,
+  type Money,
+  moneyToJSON,
+  UpstreamError,
+} from '@tollgate/core';
+import { ServerProblem } from '../errors/problem.js';
+import type { SessionStore, ValidationSession } from '../sessions/session-store.js';
+
+/** Money as the HTTP API answers it: minor units as a digit string. */
+export interface MoneyJson {
+  amount: string;
+  currency: string;
+}
+
+/** `Money` (bigint minor units) as {@link MoneyJson}. */
+export function moneyJson(value: Money): MoneyJson {
+  const json = moneyToJSON(value);
+  return { amount: json.amount, currency: json.currency };
+}
+
+/** The client registered under `integrationId`, or a 404 naming the kind of integration. */
+export function integrationClient<T>(
+  clients: Record<string, T>,
+  integrationId: string,
+  kind: string,
+): T {
+  const client = Object.hasOwn(clients, integrationId) ? clients[integrationId] : undefined;
+  if (client === undefined) throw new ServerProblem('not_found', `No such ${kind} integration.`);
+  return client;
+}
+
+/** The session, when it belongs to the caller's tenant or was shared with it; else a 404. */
+export async function visibleSession(
+  sessions: SessionStore,
+  sessionId: string,
+  tenantId: string,
+): Promise<ValidationSession> {
+  const session = await sessions.get(sessionId, tenantId);
+  if (session === undefined) throw new ServerProblem('not_found', 'No such session.');
+  return session;
+}
+
+/**
+ * A partner's failure as the server answers it: the connector's own problems
+ * pass through (400 refused input, 404, 429, 501, 502, 504), except a refusal
+ * of the server's own partner credentials, which is the upstream's fault (502),
+ * not the caller's (401). Anything untyped is a 502 too.
+ */
+export function partnerError(error: unknown, partner: string): unknown {
+  if (error instanceof AuthError) {
+    return new UpstreamError(`The ${partner} refused the server’s credentials.`, {
+      cause: error,
+    });
+  }
+  if (isTollgateError(error)) return error;
+  return new UpstreamError(`The ${partner} could not be reached.`, { cause: error });
+}
+
+/**
+ * The answer of the committed call, from its billing event: the same
+ * idempotency key with another request is a 409.
+ */
+export function replayedAnswer<T>(event: BillingEvent, request: string, what: string): T {
+  if (event.metadata.request !== request) {
+    throw new IdempotencyConflictError(
+      `This idempotency_key was already used for a different ${what}.`,
+    );
+  }
+  return event.metadata.answer as T;
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { BillingGuard } from '@tollgate/billing';
+import {
+  callLogisticsOperation,
+  type LogisticsClientLike,
+  type NormalizedQuote,
+  type QuoteRequestBody,
+  type QuoteResult,
+  quoteInputFromRequestBody,
+  quoteRequestBody,
+  type TrackResult,
+} from '@tollgate/connectors/logistics';
+import { Hono } from 'hono';
+import type { SessionStore } from '../sessions/session-store.js';
+import type { AppEnv } from '../types.js';
+import {
+  integrationClient,
+  type MoneyJson,
+  moneyJson,
+  partnerError,
+  replayedAnswer,
+  visibleSession,
+} from './integration-support.js';
+import { readJsonBody } from './json-body.js';
+
+/** The operation a carrier quote bills. */
+export const LOGISTICS_QUOTE = 'logistics.quote';
+
+/**
+ * A connected carrier client of the logistics contract (DHL Express, FedEx,
+ * UPS, Maersk, MSC …): `track` always, `quote` when the carrier has one.
+ */
+export type LogisticsClient = LogisticsClientLike;
+
+/** What the logistics integration routes need. */
+export interface LogisticsRoutesOptions {
+  guard: BillingGuard;
+  sessions: SessionStore;
+  /** Carrier clients by integration id (the `:integrationId` of the routes). */
+  integrations: Record<string, LogisticsClient>;
+}
+
+/** One carrier service of a quote answer (snake_case, money as minor-unit strings). */
+interface QuoteServiceJson {
+  carrier: string;
+  service: string;
+  service_code: string;
+  service_type: string;
+  total: MoneyJson;
+  transit_days: number | null;
+  estimated_delivery: string | null;
+  quote_id: string;
+}
+
+/** The answer of `POST /integrations/logistics/:integrationId/quote`. */
+interface LogisticsQuoteAnswer extends QuoteServiceJson {
+  id: string;
+  session_id: string;
+  alternatives: QuoteServiceJson[];
+  billing_recorded: true;
+}
+
+/**
+ * `POST /integrations/logistics/:integrationId/quote` and `GET
+ * /integrations/logistics/:integrationId/track/:trackingNumber`: the carrier
+ * registered under `integrationId` quotes a shipment (billed `logistics.quote`
+ * once per `idempotency_key`, at the tier of the caller's role; a failed quote
+ * is voided) or tracks one (not billed). An unknown integration or a session
+ * the caller cannot see is a 404; a carrier without `quote` is a 501.
+ */
+export function logisticsRoutes(options: LogisticsRoutesOptions): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .post('/integrations/logistics/:integrationId/quote', async (c) => {
+      const principal = c.get('principal');
+      const integrationId = c.req.param('integrationId');
+      const client = integrationClient(options.integrations, integrationId, 'logistics');
+      const body = await readJsonBody(c, quoteRequestBody, 'quote request');
+      const session = await visibleSession(options.sessions, body.session_id, principal.tenantId);
+
+      const request = requestFingerprint(integrationId, body);
+      const outcome = await options.guard.run(
+        {
+          tenantId: principal.tenantId,
+          actor: { id: principal.prefix, role: principal.role },
+          sessionId: session.id,
+          operation: LOGISTICS_QUOTE,
+          tier: principal.role,
+          idempotencyKey: `logistics-quote:${body.idempotency_key}`,
+          metadata: { integration_id: integrationId, request },
+        },
+        async () => {
+          let quote: QuoteResult;
+          try {
+            quote = (await callLogisticsOperation(
+              client,
+              'quote',
+              quoteInputFromRequestBody(body),
+              { idempotencyKey: body.idempotency_key },
+            )) as QuoteResult;
+          } catch (error) {
+            throw partnerError(error, 'carrier');
+          }
+          const answer: LogisticsQuoteAnswer = {
+            id: `lgq_${randomUUID()}`,
+            session_id: session.id,
+            ...serviceJson(quote),
+            alternatives: quote.alternatives.map(serviceJson),
+            billing_recorded: true,
+          };
+          return answer;
+        },
+        {
+          commit: (answer) => ({ reference: answer.quote_id, metadata: { answer: { ...answer } } }),
+        },
+      );
+      if (outcome.replayed) {
+        c.header('Tollgate-Idempotent-Replayed', 'true');
+        return c.json(
+          replayedAnswer<LogisticsQuoteAnswer>(outcome.event, request, 'quote request'),
+          201,
+        );
+      }
+      return c.json(outcome.result, 201);
+    })
+    .get('/integrations/logistics/:integrationId/track/:trackingNumber', async (c) => {
+      const integrationId = c.req.param('integrationId');
+      const client = integrationClient(options.integrations, integrationId, 'logistics');
+      let tracked: TrackResult;
+      try {
+        tracked = (await callLogisticsOperation(client, 'track', {
+          trackingNumber: c.req.param('trackingNumber'),
+        })) as TrackResult;
+      } catch (error) {
+        throw partnerError(error, 'carrier');
+      }
+      return c.json({
+        carrier: tracked.carrier,
+        tracking_number: tracked.trackingNumber,
+        status: tracked.status,
+        estimated_delivery: tracked.estimatedDelivery,
+        events: tracked.events,
+      });
+    });
+}
+
+function serviceJson(quote: NormalizedQuote): QuoteServiceJson {
+  return {
+    carrier: quote.carrier,
+    service: quote.service,
+    service_code: quote.serviceCode,
+    service_type: quote.serviceType,
+    total: moneyJson(quote.total),
+    transit_days: quote.transitDays,
+    estimated_delivery: quote.estimatedDelivery,
+    quote_id: quote.quoteId,
+  };
+}
+
+/** What a replay must repeat exactly (the guard's own fingerprint covers session, payer and price). */
+function requestFingerprint(integrationId: string, body: QuoteRequestBody): string {
+  return JSON.stringify([
+    integrationId,
+    body.service_type,
+    body.origin_country,
+    body.destination_country,
+    moneyJson(body.shipment_value),
+    body.origin_city ?? null,
+    body.origin_postal_code ?? null,
+    body.destination_city ?? null,
+    body.destination_postal_code ?? null,
+    body.weight_kg ?? null,
+  ]);
+}
