@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { BillingEvent, BillingGuard } from '@tollgate/billing';
+import type { BillingGuard } from '@tollgate/billing';
 import type { bankSwift } from '@tollgate/connectors/bank-swift';
 import { parseSwiftMessage, readMt700 } from '@tollgate/connectors/swift-mt';
-import {
-  AuthError,
-  IdempotencyConflictError,
-  isTollgateError,
-  UpstreamError,
-  ValidationError,
-} from '@tollgate/core';
+import { ValidationError } from '@tollgate/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ServerProblem } from '../errors/problem.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { integrationClient, partnerError, replayedAnswer } from './integration-support.js';
 import { readJsonBody } from './json-body.js';
 
 /** The operation a bank's validation bills. */
@@ -79,10 +74,7 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
       );
     }
     const integrationId = c.req.param('integrationId');
-    const client = Object.hasOwn(options.integrations, integrationId)
-      ? options.integrations[integrationId]
-      : undefined;
-    if (client === undefined) throw new ServerProblem('not_found', 'No such bank integration.');
+    const client = integrationClient(options.integrations, integrationId, 'bank');
     const body = await readJsonBody(c, validateBody, 'validation request');
 
     const session = await options.sessions.get(body.session_id, principal.tenantId);
@@ -135,7 +127,7 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
           };
           return answer;
         } catch (error) {
-          throw gatewayError(error);
+          throw partnerError(error, 'bank gateway');
         }
       },
       {
@@ -147,7 +139,10 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
     );
     if (outcome.replayed) {
       c.header('Tollgate-Idempotent-Replayed', 'true');
-      return c.json(replayedAnswer(outcome.event, request), 201);
+      return c.json(
+        replayedAnswer<BankValidation>(outcome.event, request, 'validation request'),
+        201,
+      );
     }
     return c.json(outcome.result, 201);
   });
@@ -182,30 +177,4 @@ function requestFingerprint(integrationId: string, body: ValidateBody): string {
     body.sender_bic,
     body.receiver_bic,
   ]);
-}
-
-/** The answer of the committed call, from its billing event. */
-function replayedAnswer(event: BillingEvent, request: string): BankValidation {
-  if (event.metadata.request !== request) {
-    throw new IdempotencyConflictError(
-      'This idempotency_key was already used for a different validation request.',
-    );
-  }
-  return event.metadata.answer as BankValidation;
-}
-
-/**
- * The gateway's failure as the server answers it: the connector's own
- * problems pass through (400 for a refused message, 429, 504, 502), except a
- * refusal of the server's gateway credentials, which is the upstream's fault
- * (502), not the caller's (401). Anything else is a 502 too.
- */
-function gatewayError(error: unknown): unknown {
-  if (error instanceof AuthError) {
-    return new UpstreamError('The bank gateway refused the server’s credentials.', {
-      cause: error,
-    });
-  }
-  if (isTollgateError(error)) return error;
-  return new UpstreamError('The bank gateway could not be reached.', { cause: error });
 }
