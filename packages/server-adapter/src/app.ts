@@ -7,9 +7,11 @@ import {
 } from '@tollgate/billing';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiKeyStore } from './auth/api-keys.js';
+import { type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
+import { sqlApiKeyStore } from './auth/sql-api-keys.js';
 import { problemResponse, ServerProblem } from './errors/problem.js';
-import { requireApiKey } from './middleware/auth.js';
+import { requireApiKey, requireScope } from './middleware/auth.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
 import { CUSTOMS_SUBMISSION, type CustomsClient, customsRoutes } from './routes/customs.js';
 import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
@@ -24,6 +26,7 @@ import {
   uploadRoutes,
 } from './routes/uploads.js';
 import { createMemorySessionStore, type SessionStore } from './sessions/session-store.js';
+import { sqlSessionStore } from './sessions/sql-session-store.js';
 import type { AppEnv } from './types.js';
 
 /**
@@ -62,11 +65,14 @@ export const MAX_UPLOAD_BODY_BYTES = MAX_FILES_PER_UPLOAD * MAX_FILE_BYTES + 64 
 export interface TollgateAppOptions {
   /** The billing store (`memoryStore()`, `sqliteStore({ path })` …); the ledger lives in it. */
   store: Store;
-  /** The API-key registry. */
-  apiKeys: ApiKeyStore;
+  /**
+   * The API-key registry; default the keys table in the store's database
+   * (`sqlApiKeyStore(store.sql)`), or an in-memory registry for the memory store.
+   */
+  apiKeys?: ApiKeyStore;
   /** Prices; default {@link DEFAULT_PRICE_BOOK}. */
   prices?: PriceBookConfig;
-  /** Where validation sessions are kept; default an in-memory store. */
+  /** Where validation sessions are kept; default the store's database, or memory for the memory store. */
   sessions?: SessionStore;
   /** The server's clock (billing and LC expiry); default `() => new Date()`. */
   clock?: () => Date;
@@ -90,14 +96,19 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     prices: createPriceBook(options.prices ?? DEFAULT_PRICE_BOOK),
     clock,
   });
-  const sessions = options.sessions ?? createMemorySessionStore();
-  const auth = requireApiKey(options.apiKeys);
+  const sql = options.store.sql;
+  const apiKeys =
+    options.apiKeys ??
+    (sql === undefined ? createMemoryApiKeyStore({ clock }) : sqlApiKeyStore(sql, { clock }));
+  const sessions =
+    options.sessions ?? (sql === undefined ? createMemorySessionStore() : sqlSessionStore(sql));
+  const auth = requireApiKey(apiKeys);
 
   const app = new Hono<AppEnv>();
   app.onError((error, c) => problemResponse(c, error));
   app.notFound((c) => problemResponse(c, new ServerProblem('not_found', 'No such route.')));
   app.route('/', healthRoutes(options.store));
-  app.use('/uploads', auth);
+  app.use('/uploads', auth, requireScope('uploads'));
   app.use(
     '/uploads',
     bodyLimit({
@@ -111,8 +122,11 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
         ),
     }),
   );
-  app.use('/sessions/*', auth);
-  app.use('/integrations/*', auth);
+  app.use('/sessions/*', auth, requireScope('sessions'));
+  app.use('/integrations/*', auth, requireScope('integrations'));
+  app.use('/api-keys', auth, requireScope('api_keys'));
+  app.use('/api-keys/*', auth, requireScope('api_keys'));
+  app.route('/', apiKeyRoutes(apiKeys));
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
   app.route('/', bankRoutes({ guard, sessions, integrations: options.integrations?.bank ?? {} }));

@@ -6,14 +6,23 @@ export {
   type TollgateIntegrations,
 } from './app.js';
 export {
+  API_KEY_ROLES,
+  API_KEY_SCOPES,
+  type ApiKeyInfo,
+  type ApiKeyOwner,
   type ApiKeyPrincipal,
+  type ApiKeyRecords,
   type ApiKeyRole,
+  type ApiKeyScope,
   type ApiKeyStore,
+  createApiKeyStore,
   createMemoryApiKeyStore,
+  defaultScopes,
   hashApiKey,
   type IssuedApiKey,
   type StoredApiKey,
 } from './auth/api-keys.js';
+export { sqlApiKeyStore } from './auth/sql-api-keys.js';
 export {
   PROBLEM_CONTENT_TYPE,
   problemResponse,
@@ -22,7 +31,7 @@ export {
   type ServerProblemCode,
   toTollgateError,
 } from './errors/problem.js';
-export { requireApiKey } from './middleware/auth.js';
+export { requireApiKey, requireScope } from './middleware/auth.js';
 export {
   ACCEPT_CHARGE_HEADER,
   BANK_RECHECK,
@@ -50,4 +59,10 @@ export {
   sessionToJson,
   type ValidationSession,
 } from './sessions/session-store.js';
+export { sqlSessionStore } from './sessions/sql-session-store.js';
+export {
+  migrateServerTables,
+  SERVER_MIGRATIONS,
+  SERVER_MIGRATIONS_COMPONENT,
+} from './storage/migrations.js';
 export type { AppEnv } from './types.js';

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearer,
   documentsForm,
+  expectProblem,
   MT700,
+  sendJson,
   startTestServer,
   type TestServer,
   tenantEvents,
@@ -15,13 +18,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+const auth = bearer;
 const postJson = (path: string, key: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { ...auth(key), 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+  sendJson(`${server.url}${path}`, 'POST', key, body, headers);
 const validate = (
   key: string,
   body: unknown,
@@ -32,15 +31,6 @@ const submissions = () =>
   server.bankSandbox.requests.filter(
     (request) => request.method === 'POST' && request.url.endsWith('/fin/messages'),
   ).length;
-
-async function expectProblem(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  const problem = (await response.json()) as Record<string, unknown>;
-  expect(problem).toMatchObject({ type: `https://tollgate.dev/problems/${code}`, status, code });
-  expect(typeof problem.title).toBe('string');
-  return problem;
-}
 
 interface Quote {
   quote_id: string;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLedger, type Ledger, sqliteStore } from '@tollgate/billing';
+import { createLedger, type Ledger, type Store, sqliteStore } from '@tollgate/billing';
 import { bankSwift } from '@tollgate/connectors/bank-swift';
 import {
   BANK_SWIFT_SANDBOX_CREDENTIALS,
@@ -17,12 +17,8 @@ import {
 import { fxEcb } from '@tollgate/connectors/fx-ecb';
 import { fxEcbSandbox } from '@tollgate/connectors/fx-ecb/sandbox';
 import { connectSandbox } from '@tollgate/core/testing';
-import {
-  createMemoryApiKeyStore,
-  createTollgateApp,
-  type RunningServer,
-  serve,
-} from '../src/index.js';
+import { expect } from 'vitest';
+import { createTollgateApp, type RunningServer, serve, sqlApiKeyStore } from '../src/index.js';
 
 /** The full MT700 fixture of the connectors package. */
 export const MT700 = readFileSync(
@@ -50,6 +46,10 @@ export interface TestServer {
     bank: string;
     demoBank: string;
     otherBank: string;
+    /** Tenant `ops`, role admin: manages every tenant's keys. */
+    admin: string;
+    /** Tenant acme, role sme, scope `uploads` only. */
+    uploadsOnly: string;
   };
   /** The sandbox behind `demo-swift`: `requests` lists what reached the gateway. */
   bankSandbox: ReturnType<typeof connectSandbox>['sandbox'];
@@ -62,14 +62,17 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-'));
   const store = sqliteStore({ path: join(dir, 'tollgate.db') });
-  const apiKeys = createMemoryApiKeyStore();
+  // Keys in the server's own table of the SQLite file, as a deployment keeps them.
+  const apiKeys = sqlApiKeyStore(requireSql(store));
   const keys = {
-    acme: apiKeys.issue({ tenantId: 'acme', role: 'sme' }).key,
-    globex: apiKeys.issue({ tenantId: 'globex', role: 'sme' }).key,
-    trader: apiKeys.issue({ tenantId: 'initech', role: 'sme' }).key,
-    bank: apiKeys.issue({ tenantId: 'acme', role: 'bank' }).key,
-    demoBank: apiKeys.issue({ tenantId: 'demo-bank', role: 'bank' }).key,
-    otherBank: apiKeys.issue({ tenantId: 'other-bank', role: 'bank' }).key,
+    acme: (await apiKeys.issue({ tenantId: 'acme', role: 'sme' })).key,
+    globex: (await apiKeys.issue({ tenantId: 'globex', role: 'sme' })).key,
+    trader: (await apiKeys.issue({ tenantId: 'initech', role: 'sme' })).key,
+    bank: (await apiKeys.issue({ tenantId: 'acme', role: 'bank' })).key,
+    demoBank: (await apiKeys.issue({ tenantId: 'demo-bank', role: 'bank' })).key,
+    otherBank: (await apiKeys.issue({ tenantId: 'other-bank', role: 'bank' })).key,
+    admin: (await apiKeys.issue({ tenantId: 'ops', role: 'admin' })).key,
+    uploadsOnly: (await apiKeys.issue({ tenantId: 'acme', role: 'sme', scopes: ['uploads'] })).key,
   };
   const gateway = createBankSwiftGateway();
   const demo = connectSandbox(bankSwift, {
@@ -105,6 +108,11 @@ export async function startTestServer(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function requireSql(store: Store) {
+  if (store.sql === undefined) throw new Error('the test server runs on SQLite');
+  return store.sql;
 }
 
 /** No retries: a `server-error` partner fails at once. */
@@ -180,4 +188,38 @@ export function documentsForm(
 /** Every ledger event of a tenant. */
 export async function tenantEvents(ledger: Ledger, tenantId: string) {
   return (await ledger.list({ tenantId })).events;
+}
+
+/** The `Authorization` header of an API key. */
+export function bearer(key: string): { authorization: string } {
+  return { authorization: `Bearer ${key}` };
+}
+
+/** `fetch` a JSON request with an API key; `body` undefined sends none. */
+export function sendJson(
+  url: string,
+  method: string,
+  key: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method,
+    headers: {
+      ...bearer(key),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Assert `response` is an RFC 9457 problem of `status` and `code`; returns the problem. */
+export async function expectProblem(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  const problem = (await response.json()) as Record<string, unknown>;
+  expect(problem).toMatchObject({ type: `https://tollgate.dev/problems/${code}`, status, code });
+  expect(typeof problem.title).toBe('string');
+  return problem;
 }

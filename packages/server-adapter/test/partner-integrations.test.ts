@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearer,
   documentsForm,
+  expectProblem,
   MT700,
+  sendJson,
   startTestServer,
   type TestServer,
   tenantEvents,
@@ -24,25 +27,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-function auth(key: string) {
-  return { authorization: `Bearer ${key}` };
-}
+const auth = bearer;
 const postJson = (path: string, body: unknown, key = server.keys.trader) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { ...auth(key), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  sendJson(`${server.url}${path}`, 'POST', key, body);
 const requestsTo = (integration: string) => server.sandboxes[integration]?.requests.length ?? 0;
-
-async function expectProblem(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  const problem = (await response.json()) as Record<string, unknown>;
-  expect(problem).toMatchObject({ type: `https://tollgate.dev/problems/${code}`, status, code });
-  expect(typeof problem.title).toBe('string');
-  return problem;
-}
 
 function issuePaths(problem: Record<string, unknown>): string[] {
   return (problem.issues as { path: (string | number)[] }[])

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearer,
   documentsForm,
+  expectProblem,
   MT700,
   startTestServer,
   type TestServer,
@@ -15,22 +17,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+const auth = bearer;
 const upload = (key: string, form: FormData) =>
   fetch(`${server.url}/uploads`, { method: 'POST', headers: auth(key), body: form });
-
-async function expectProblem(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  const problem = (await response.json()) as Record<string, unknown>;
-  expect(problem).toMatchObject({
-    type: `https://tollgate.dev/problems/${code}`,
-    status,
-    code,
-  });
-  expect(typeof problem.title).toBe('string');
-  return problem;
-}
 
 describe('GET /health', () => {
   it('answers ok after a query through the store', async () => {

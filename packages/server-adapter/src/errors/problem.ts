@@ -14,6 +14,7 @@ export const SERVER_PROBLEM_CODES = {
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
 } as const;
 
 /** One of {@link SERVER_PROBLEM_CODES}. */

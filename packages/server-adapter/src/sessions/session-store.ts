@@ -21,6 +21,7 @@ export interface ValidationSession {
 
 /** Where validation sessions are kept. */
 export interface SessionStore {
+  /** Create or update a session; an id already owned by another tenant is left as it is. */
   save(session: ValidationSession): Promise<void>;
   /** The session, only when it belongs to `tenantId` or was shared with it. */
   get(id: string, tenantId: string): Promise<ValidationSession | undefined>;
@@ -35,11 +36,14 @@ export interface SessionStore {
   ): Promise<ValidationSession | undefined>;
 }
 
-/** An in-memory session store (this slice has no persistent one yet; sessions die with the process). */
+/** An in-memory session store, for tests and the memory billing store (sessions die with the process); `sqlSessionStore` keeps them. */
 export function createMemorySessionStore(): SessionStore {
   const sessions = new Map<string, ValidationSession>();
   return {
     async save(session) {
+      // A session id belongs to its first tenant: another tenant never overwrites it.
+      const existing = sessions.get(session.id);
+      if (existing !== undefined && existing.tenantId !== session.tenantId) return;
       sessions.set(session.id, structuredClone(session));
     },
     async get(id, tenantId) {
