@@ -7,12 +7,16 @@ import {
 } from '@tollgate/billing';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import { type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
 import { sqlApiKeyStore } from './auth/sql-api-keys.js';
-import { problemResponse, ServerProblem } from './errors/problem.js';
+import { problemResponse, ServerProblem, toTollgateError } from './errors/problem.js';
+import { silentLogger, type TollgateLogger } from './logging/logger.js';
+import { requestLog } from './logging/request-log.js';
 import { requireApiKey, requireScope } from './middleware/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
+import { billingRoutes } from './routes/billing.js';
 import { CUSTOMS_SUBMISSION, type CustomsClient, customsRoutes } from './routes/customs.js';
 import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
 import { healthRoutes } from './routes/health.js';
@@ -78,6 +82,11 @@ export interface TollgateAppOptions {
   clock?: () => Date;
   /** Connector clients of the integration routes; default none (every integration id is a 404). */
   integrations?: TollgateIntegrations;
+  /**
+   * Where request logs go (one JSON line per request with its request id, and
+   * every 5xx with its error); default none. `createLogger()` makes one.
+   */
+  logger?: TollgateLogger;
 }
 
 /**
@@ -91,11 +100,8 @@ export interface TollgateAppOptions {
 export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   const clock = options.clock ?? (() => new Date());
   const ledger = createLedger({ store: options.store, clock });
-  const guard = createBillingGuard({
-    ledger,
-    prices: createPriceBook(options.prices ?? DEFAULT_PRICE_BOOK),
-    clock,
-  });
+  const prices = createPriceBook(options.prices ?? DEFAULT_PRICE_BOOK);
+  const guard = createBillingGuard({ ledger, prices, clock });
   const sql = options.store.sql;
   const apiKeys =
     options.apiKeys ??
@@ -104,8 +110,15 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     options.sessions ?? (sql === undefined ? createMemorySessionStore() : sqlSessionStore(sql));
   const auth = requireApiKey(apiKeys);
 
+  const logger = options.logger ?? silentLogger();
   const app = new Hono<AppEnv>();
-  app.onError((error, c) => problemResponse(c, error));
+  app.use(requestId(), requestLog(logger));
+  app.onError((error, c) => {
+    if (toTollgateError(error).status >= 500) {
+      (c.get('log') ?? logger).error({ err: error }, 'request.failed');
+    }
+    return problemResponse(c, error);
+  });
   app.notFound((c) => problemResponse(c, new ServerProblem('not_found', 'No such route.')));
   app.route('/', healthRoutes(options.store));
   app.use('/uploads', auth, requireScope('uploads'));
@@ -124,9 +137,11 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   );
   app.use('/sessions/*', auth, requireScope('sessions'));
   app.use('/integrations/*', auth, requireScope('integrations'));
+  app.use('/billing/*', auth, requireScope('billing'));
   app.use('/api-keys', auth, requireScope('api_keys'));
   app.use('/api-keys/*', auth, requireScope('api_keys'));
   app.route('/', apiKeyRoutes(apiKeys));
+  app.route('/', billingRoutes({ ledger, prices, clock }));
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
   app.route('/', bankRoutes({ guard, sessions, integrations: options.integrations?.bank ?? {} }));

@@ -31,7 +31,30 @@ export {
   type ServerProblemCode,
   toTollgateError,
 } from './errors/problem.js';
+export {
+  createLogger,
+  REDACTED_LOG_PATHS,
+  silentLogger,
+  type TollgateLogger,
+} from './logging/logger.js';
+export { requestLog } from './logging/request-log.js';
 export { requireApiKey, requireScope } from './middleware/auth.js';
+export {
+  type DatabaseLocation,
+  DEFAULT_DATABASE_PATH,
+  DEFAULT_PORT,
+  loadServerConfig,
+  parseDatabaseUrl,
+  type ServerConfig,
+} from './node/config.js';
+export { openStore } from './node/open-store.js';
+export {
+  type BackgroundWorker,
+  type StartedTollgateServer,
+  type StartTollgateServerOptions,
+  startTollgateServer,
+  stopOnSignals,
+} from './node/start-server.js';
 export {
   ACCEPT_CHARGE_HEADER,
   BANK_RECHECK,

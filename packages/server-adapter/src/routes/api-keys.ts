@@ -9,7 +9,7 @@ import {
 } from '../auth/api-keys.js';
 import { ServerProblem } from '../errors/problem.js';
 import type { AppEnv } from '../types.js';
-import { readJsonBody } from './json-body.js';
+import { readJsonBody } from './input.js';
 
 const issueBody = z.strictObject({
   tenant_id: z.string().min(1).max(64).optional(),

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { ServerProblem } from '../errors/problem.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { readJsonBody } from './input.js';
 import { integrationClient, partnerError, replayedAnswer } from './integration-support.js';
-import { readJsonBody } from './json-body.js';
 
 /** The operation a bank's validation bills. */
 export const BANK_RECHECK = 'bank.recheck';

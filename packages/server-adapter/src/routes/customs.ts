@@ -4,13 +4,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { readJsonBody } from './input.js';
 import {
   integrationClient,
   partnerError,
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
-import { readJsonBody } from './json-body.js';
 
 /** The operation a customs declaration bills. */
 export const CUSTOMS_SUBMISSION = 'customs.submission';

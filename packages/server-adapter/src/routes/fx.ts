@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { readJsonBody } from './input.js';
 import {
   integrationClient,
   type MoneyJson,
@@ -18,7 +19,6 @@ import {
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
-import { readJsonBody } from './json-body.js';
 
 /** The operation a currency conversion bills. */
 export const FX_CONVERSION = 'fx.conversion';

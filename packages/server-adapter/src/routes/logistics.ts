@@ -13,6 +13,7 @@ import {
 import { Hono } from 'hono';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { readJsonBody } from './input.js';
 import {
   integrationClient,
   type MoneyJson,
@@ -21,7 +22,6 @@ import {
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
-import { readJsonBody } from './json-body.js';
 
 /** The operation a carrier quote bills. */
 export const LOGISTICS_QUOTE = 'logistics.quote';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ServerProblem } from '../errors/problem.js';
 import { type SessionStore, sessionToJson } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
-import { readJsonBody } from './json-body.js';
+import { readJsonBody } from './input.js';
 
 const shareBody = z.strictObject({
   tenant_id: z.string().min(1).max(256),

@@ -1,0 +1,52 @@
+import { type Logger, type LoggerOptions, pino } from 'pino';
+
+/** A pino logger. */
+export type TollgateLogger = Logger;
+
+/**
+ * Paths pino blanks out wherever they appear in a log object: credentials and
+ * API keys never reach a log line, even when a caller logs a whole request or
+ * config object by mistake.
+ */
+export const REDACTED_LOG_PATHS: readonly string[] = [
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers.cookie',
+  '*.headers.cookie',
+  'key',
+  '*.key',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'password',
+  '*.password',
+  'DATABASE_URL',
+  'connectionString',
+  '*.connectionString',
+];
+
+/**
+ * A structured JSON logger (pino) with {@link REDACTED_LOG_PATHS} censored.
+ * `destination` defaults to stdout; pass a stream to capture lines in tests.
+ */
+export function createLogger(
+  options: { level?: LoggerOptions['level']; destination?: NodeJS.WritableStream } = {},
+): TollgateLogger {
+  const config: LoggerOptions = {
+    level: options.level ?? 'info',
+    base: { service: 'tollgate' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
+  };
+  return options.destination === undefined
+    ? pino(config)
+    : pino(config, options.destination as pino.DestinationStream);
+}
+
+/** A logger that writes nothing (the app's default when none is given). */
+export function silentLogger(): TollgateLogger {
+  return pino({ level: 'silent' });
+}

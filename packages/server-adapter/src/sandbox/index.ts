@@ -1,0 +1,6 @@
+export {
+  type SandboxIntegrationScenario,
+  type SandboxIntegrations,
+  type SandboxIntegrationsOptions,
+  sandboxIntegrations,
+} from './sandbox-integrations.js';
