@@ -5,15 +5,25 @@ import {
   type PriceBookConfig,
   type Store,
 } from '@tollgate/billing';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
+import { type ApiKeyScope, type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
 import { sqlApiKeyStore } from './auth/sql-api-keys.js';
 import { problemResponse, ServerProblem, toTollgateError } from './errors/problem.js';
 import { silentLogger, type TollgateLogger } from './logging/logger.js';
 import { requestLog } from './logging/request-log.js';
+import { instrumentIntegrations } from './metrics/instrument-client.js';
+import { httpMetrics, metricsRoute, rateLimitHitRecorder } from './metrics/middleware.js';
+import { createTollgateMetrics, type TollgateMetrics } from './metrics/registry.js';
 import { requireApiKey, requireScope } from './middleware/auth.js';
+import { rateLimit } from './rate-limit/middleware.js';
+import {
+  memoryRateLimitStore,
+  type RateLimitStore,
+  sqlRateLimitStore,
+} from './rate-limit/store.js';
+import type { TokenBucketPolicy } from './rate-limit/token-bucket.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
 import { billingRoutes } from './routes/billing.js';
@@ -21,6 +31,7 @@ import { CUSTOMS_SUBMISSION, type CustomsClient, customsRoutes } from './routes/
 import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
 import { healthRoutes } from './routes/health.js';
 import { LOGISTICS_QUOTE, type LogisticsClient, logisticsRoutes } from './routes/logistics.js';
+import { createHealthTracker, monitoringRoutes } from './routes/monitoring.js';
 import { sessionRoutes } from './routes/sessions.js';
 import {
   MAX_FILE_BYTES,
@@ -65,6 +76,12 @@ export interface TollgateIntegrations {
 /** Largest request body `/uploads` reads: five full files plus room for multipart framing. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILES_PER_UPLOAD * MAX_FILE_BYTES + 64 * 1024;
 
+/** Largest JSON request body any other route reads (64 KiB): beyond it, 413. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** The default per-key rate limit: bursts of 120 requests, refilled at 10 per second. */
+export const DEFAULT_RATE_LIMIT: TokenBucketPolicy = { capacity: 120, refillPerSecond: 10 };
+
 /** Options of {@link createTollgateApp}. */
 export interface TollgateAppOptions {
   /** The billing store (`memoryStore()`, `sqliteStore({ path })` …); the ledger lives in it. */
@@ -87,6 +104,18 @@ export interface TollgateAppOptions {
    * every 5xx with its error); default none. `createLogger()` makes one.
    */
   logger?: TollgateLogger;
+  /**
+   * Prometheus metrics served at `GET /metrics`; default a registry of the
+   * app's own (`createTollgateMetrics()`).
+   */
+  metrics?: TollgateMetrics;
+  /**
+   * Per-key rate limit of every authenticated route (429 with `Retry-After`
+   * beyond it): `policy` default {@link DEFAULT_RATE_LIMIT}; `store` default
+   * in-process buckets, or the PostgreSQL table `tollgate_rate_limits` when the
+   * billing store is PostgreSQL (several processes share the limit). `false` turns it off.
+   */
+  rateLimit?: { policy?: TokenBucketPolicy; store?: RateLimitStore } | false;
 }
 
 /**
@@ -108,11 +137,53 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     (sql === undefined ? createMemoryApiKeyStore({ clock }) : sqlApiKeyStore(sql, { clock }));
   const sessions =
     options.sessions ?? (sql === undefined ? createMemorySessionStore() : sqlSessionStore(sql));
+  const metrics = options.metrics ?? createTollgateMetrics();
+  const integrations = options.integrations ?? {};
+  instrumentIntegrations(metrics, { ...integrations });
+  guard.events.on('billing.committed', ({ event }) =>
+    metrics.recordBillingEvent({
+      operation: event.operation,
+      tier: event.tier,
+      currency: event.amount.currency,
+      amountMinor: event.amount.amount,
+    }),
+  );
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : rateLimit({
+          store:
+            options.rateLimit?.store ??
+            (options.store.dialect === 'postgres' && sql !== undefined
+              ? sqlRateLimitStore(sql)
+              : memoryRateLimitStore()),
+          policy: options.rateLimit?.policy ?? DEFAULT_RATE_LIMIT,
+          onLimited: rateLimitHitRecorder(metrics),
+          now: clock,
+        });
   const auth = requireApiKey(apiKeys);
+  /** Authenticate, check the scope, then take a token from the key's bucket. */
+  const protect = (scope: ApiKeyScope): MiddlewareHandler<AppEnv>[] => [
+    auth,
+    requireScope(scope),
+    ...(limiter === undefined ? [] : [limiter]),
+  ];
+  const tooLarge = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new ServerProblem('payload_too_large', 'The request body is larger than allowed.', {
+            max_body_bytes: maxSize,
+          }),
+        ),
+    });
+  const jsonLimit = tooLarge(MAX_JSON_BODY_BYTES);
 
   const logger = options.logger ?? silentLogger();
   const app = new Hono<AppEnv>();
-  app.use(requestId(), requestLog(logger));
+  app.use(httpMetrics(metrics), requestId(), requestLog(logger));
   app.onError((error, c) => {
     if (toTollgateError(error).status >= 500) {
       (c.get('log') ?? logger).error({ err: error }, 'request.failed');
@@ -120,39 +191,27 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     return problemResponse(c, error);
   });
   app.notFound((c) => problemResponse(c, new ServerProblem('not_found', 'No such route.')));
+  app.use('*', (c, next) => (c.req.path === '/uploads' ? next() : jsonLimit(c, next)));
   app.route('/', healthRoutes(options.store));
-  app.use('/uploads', auth, requireScope('uploads'));
-  app.use(
-    '/uploads',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(
-          c,
-          new ServerProblem('payload_too_large', 'The upload is larger than allowed.', {
-            max_body_bytes: MAX_UPLOAD_BODY_BYTES,
-          }),
-        ),
-    }),
+  app.route('/', metricsRoute(metrics));
+  app.use('/uploads', ...protect('uploads'), tooLarge(MAX_UPLOAD_BODY_BYTES));
+  app.use('/sessions/*', ...protect('sessions'));
+  app.use('/integrations/*', ...protect('integrations'));
+  app.use('/monitoring/*', ...protect('integrations'));
+  app.use('/billing/*', ...protect('billing'));
+  app.use('/api-keys', ...protect('api_keys'));
+  app.use('/api-keys/*', ...protect('api_keys'));
+  app.route(
+    '/',
+    monitoringRoutes({ integrations, metrics, tracker: createHealthTracker(), clock }),
   );
-  app.use('/sessions/*', auth, requireScope('sessions'));
-  app.use('/integrations/*', auth, requireScope('integrations'));
-  app.use('/billing/*', auth, requireScope('billing'));
-  app.use('/api-keys', auth, requireScope('api_keys'));
-  app.use('/api-keys/*', auth, requireScope('api_keys'));
   app.route('/', apiKeyRoutes(apiKeys));
   app.route('/', billingRoutes({ ledger, prices, clock }));
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
-  app.route('/', bankRoutes({ guard, sessions, integrations: options.integrations?.bank ?? {} }));
-  app.route(
-    '/',
-    logisticsRoutes({ guard, sessions, integrations: options.integrations?.logistics ?? {} }),
-  );
-  app.route(
-    '/',
-    customsRoutes({ guard, sessions, integrations: options.integrations?.customs ?? {} }),
-  );
-  app.route('/', fxRoutes({ guard, sessions, integrations: options.integrations?.fx ?? {} }));
+  app.route('/', bankRoutes({ guard, sessions, integrations: integrations.bank ?? {} }));
+  app.route('/', logisticsRoutes({ guard, sessions, integrations: integrations.logistics ?? {} }));
+  app.route('/', customsRoutes({ guard, sessions, integrations: integrations.customs ?? {} }));
+  app.route('/', fxRoutes({ guard, sessions, integrations: integrations.fx ?? {} }));
   return app;
 }

@@ -1,6 +1,8 @@
 export {
   createTollgateApp,
   DEFAULT_PRICE_BOOK,
+  DEFAULT_RATE_LIMIT,
+  MAX_JSON_BODY_BYTES,
   MAX_UPLOAD_BODY_BYTES,
   type TollgateAppOptions,
   type TollgateIntegrations,
@@ -38,6 +40,17 @@ export {
   type TollgateLogger,
 } from './logging/logger.js';
 export { requestLog } from './logging/request-log.js';
+export {
+  createTollgateMetrics,
+  emitsConnectorEvents,
+  httpMetrics,
+  instrumentIntegration,
+  instrumentIntegrations,
+  METRIC_NAMES,
+  metricsRoute,
+  type TollgateMetrics,
+  type TollgateMetricsOptions,
+} from './metrics/index.js';
 export { requireApiKey, requireScope } from './middleware/auth.js';
 export {
   type DatabaseLocation,
@@ -56,11 +69,22 @@ export {
   stopOnSignals,
 } from './node/start-server.js';
 export {
+  memoryRateLimitStore,
+  RATE_LIMIT_MIGRATIONS,
+  type RateLimitOptions,
+  type RateLimitOutcome,
+  type RateLimitStore,
+  rateLimit,
+  sqlRateLimitStore,
+  type TokenBucketPolicy,
+} from './rate-limit/index.js';
+export {
   ACCEPT_CHARGE_HEADER,
   BANK_RECHECK,
   BANK_TIER,
   type BankSwiftClient,
 } from './routes/bank.js';
+export { type BillingMoneyJson, billingRoutes } from './routes/billing.js';
 export {
   CUSTOMS_SUBMISSION,
   type CustomsClient,
@@ -68,6 +92,12 @@ export {
 } from './routes/customs.js';
 export { FX_CONVERSION, type FxClient } from './routes/fx.js';
 export { LOGISTICS_QUOTE, type LogisticsClient } from './routes/logistics.js';
+export {
+  createHealthTracker,
+  DOWN_AFTER_FAILURES,
+  type IntegrationHealthStatus,
+  type IntegrationHealthTracker,
+} from './routes/monitoring.js';
 export {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,

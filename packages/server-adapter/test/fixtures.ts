@@ -58,8 +58,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Start a test server (real HTTP on port 0). */
-export async function startTestServer(): Promise<TestServer> {
+/** Start a test server (real HTTP on port 0); `options` are passed to `createTollgateApp`. */
+export async function startTestServer(
+  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics'>> = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-'));
   const store = sqliteStore({ path: join(dir, 'tollgate.db') });
   // Keys in the server's own table of the SQLite file, as a deployment keeps them.
@@ -93,7 +95,7 @@ export async function startTestServer(): Promise<TestServer> {
     ...partners.integrations,
   };
   const server: RunningServer = await serve(
-    createTollgateApp({ store, apiKeys, clock, integrations }),
+    createTollgateApp({ store, apiKeys, clock, integrations, ...options }),
     { port: 0 },
   );
   return {
