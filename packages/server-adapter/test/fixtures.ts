@@ -7,18 +7,16 @@ import {
   BANK_SWIFT_SANDBOX_CREDENTIALS,
   createBankSwiftGateway,
 } from '@tollgate/connectors/bank-swift/sandbox';
-import { customs } from '@tollgate/connectors/customs';
-import { CUSTOMS_SANDBOX_CREDENTIALS, customsSandbox } from '@tollgate/connectors/customs/sandbox';
-import { dhlExpress } from '@tollgate/connectors/dhl-express';
-import {
-  DHL_EXPRESS_SANDBOX_CREDENTIALS,
-  dhlExpressSandbox,
-} from '@tollgate/connectors/dhl-express/sandbox';
-import { fxEcb } from '@tollgate/connectors/fx-ecb';
-import { fxEcbSandbox } from '@tollgate/connectors/fx-ecb/sandbox';
 import { connectSandbox } from '@tollgate/core/testing';
 import { expect } from 'vitest';
-import { createTollgateApp, type RunningServer, serve, sqlApiKeyStore } from '../src/index.js';
+import {
+  createTollgateApp,
+  type RunningServer,
+  serve,
+  sqlApiKeyStore,
+  type TollgateAppOptions,
+} from '../src/index.js';
+import { sandboxIntegrations } from '../src/sandbox/index.js';
 
 /** The full MT700 fixture of the connectors package. */
 export const MT700 = readFileSync(
@@ -122,52 +120,30 @@ const NO_RETRIES = { retry: { maxAttempts: 1 } };
 
 /** The logistics, customs and FX integrations of the test server, each with a broken twin. */
 function connectPartners() {
-  const dhl = (scenario?: 'server-error') =>
-    connectSandbox(dhlExpress, {
-      config: {
-        accountNumber: '123456789',
-        placeDefaults: { DE: { city: 'Bonn' }, BD: { city: 'Dhaka' } },
-      },
-      credentials: DHL_EXPRESS_SANDBOX_CREDENTIALS,
-      sandbox: (connection) =>
-        dhlExpressSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
-      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
-    });
-  const gateway = (scenario?: 'server-error') =>
-    connectSandbox(customs, {
-      config: { submitterIdentifier: 'BD000123456789' },
-      credentials: CUSTOMS_SANDBOX_CREDENTIALS,
-      sandbox: (connection) =>
-        customsSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
-      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
-    });
-  const ecb = (scenario?: 'server-error') =>
-    connectSandbox(fxEcb, {
-      config: {},
-      credentials: {},
-      sandbox: (connection) =>
-        fxEcbSandbox({ ...connection, ...(scenario === undefined ? {} : { scenario }) }),
-      ...(scenario === undefined ? {} : { transport: NO_RETRIES }),
-    });
-  const demoDhl = dhl();
-  const brokenDhl = dhl('server-error');
-  const demoCustoms = gateway();
-  const brokenCustoms = gateway('server-error');
-  const demoEcb = ecb();
-  const brokenEcb = ecb('server-error');
+  const demo = sandboxIntegrations();
+  const broken = sandboxIntegrations({ scenario: 'server-error', transport: NO_RETRIES });
   return {
     integrations: {
-      logistics: { 'demo-dhl': demoDhl.client, 'broken-dhl': brokenDhl.client },
-      customs: { 'demo-customs': demoCustoms.client, 'broken-customs': brokenCustoms.client },
-      fx: { 'demo-ecb': demoEcb.client, 'broken-ecb': brokenEcb.client },
-    },
+      logistics: {
+        'demo-dhl': demo.integrations.logistics['dhl-express'],
+        'broken-dhl': broken.integrations.logistics['dhl-express'],
+      },
+      customs: {
+        'demo-customs': demo.integrations.customs.customs,
+        'broken-customs': broken.integrations.customs.customs,
+      },
+      fx: {
+        'demo-ecb': demo.integrations.fx['fx-ecb'],
+        'broken-ecb': broken.integrations.fx['fx-ecb'],
+      },
+    } satisfies TollgateAppOptions['integrations'],
     sandboxes: {
-      'demo-dhl': demoDhl.sandbox,
-      'broken-dhl': brokenDhl.sandbox,
-      'demo-customs': demoCustoms.sandbox,
-      'broken-customs': brokenCustoms.sandbox,
-      'demo-ecb': demoEcb.sandbox,
-      'broken-ecb': brokenEcb.sandbox,
+      'demo-dhl': demo.sandboxes['dhl-express'],
+      'broken-dhl': broken.sandboxes['dhl-express'],
+      'demo-customs': demo.sandboxes.customs,
+      'broken-customs': broken.sandboxes.customs,
+      'demo-ecb': demo.sandboxes['fx-ecb'],
+      'broken-ecb': broken.sandboxes['fx-ecb'],
     },
   };
 }

@@ -1,4 +1,6 @@
 export {
+  type SandboxCarrierId,
+  type SandboxIntegrationId,
   type SandboxIntegrationScenario,
   type SandboxIntegrations,
   type SandboxIntegrationsOptions,

@@ -28,6 +28,10 @@ import { UPS_SANDBOX_CREDENTIALS, upsSandbox } from '@tollgate/connectors/ups/sa
 import type { TransportOptions } from '@tollgate/core';
 import { connectSandbox, type SandboxFetch } from '@tollgate/core/testing';
 import type { TollgateIntegrations } from '../app.js';
+import type { BankSwiftClient } from '../routes/bank.js';
+import type { CustomsClient } from '../routes/customs.js';
+import type { FxClient } from '../routes/fx.js';
+import type { LogisticsClient } from '../routes/logistics.js';
 
 /** A fault a partner's sandbox plays on every request (see `@tollgate/connectors`' sandboxes). */
 export type SandboxIntegrationScenario =
@@ -47,12 +51,23 @@ export interface SandboxIntegrationsOptions {
   bankGateway?: BankSwiftGatewayOptions;
 }
 
+/** The carriers {@link sandboxIntegrations} registers, by integration id. */
+export type SandboxCarrierId = 'dhl-express' | 'fedex' | 'ups' | 'maersk' | 'msc';
+
+/** Every integration id {@link sandboxIntegrations} registers. */
+export type SandboxIntegrationId = 'bank-swift' | 'customs' | SandboxCarrierId | 'fx-ecb';
+
 /** Every trade connector connected to its sandbox, and the sandboxes (what reached each partner). */
 export interface SandboxIntegrations {
   /** For `createTollgateApp({ integrations })`: each connector under an integration id equal to its connector id. */
-  integrations: Required<TollgateIntegrations>;
+  integrations: {
+    bank: Record<'bank-swift', BankSwiftClient>;
+    customs: Record<'customs', CustomsClient>;
+    logistics: Record<SandboxCarrierId, LogisticsClient>;
+    fx: Record<'fx-ecb', FxClient>;
+  } & TollgateIntegrations;
   /** Each partner's sandbox `fetch`, by integration id: `requests` lists what it received. */
-  sandboxes: Record<string, SandboxFetch>;
+  sandboxes: Record<SandboxIntegrationId, SandboxFetch>;
   /** The simulated SWIFT gateway behind `bank-swift` (its messages, reports and callbacks). */
   bankGateway: ReturnType<typeof createBankSwiftGateway>;
 }
@@ -68,8 +83,11 @@ export interface SandboxIntegrations {
 export function sandboxIntegrations(options: SandboxIntegrationsOptions = {}): SandboxIntegrations {
   const scenario = options.scenario === undefined ? {} : { scenario: options.scenario };
   const transport = options.transport === undefined ? {} : { transport: options.transport };
-  const sandboxes: Record<string, SandboxFetch> = {};
-  const keep = <T extends { client: unknown; sandbox: SandboxFetch }>(id: string, connected: T) => {
+  const sandboxes = {} as Record<SandboxIntegrationId, SandboxFetch>;
+  const keep = <T extends { client: unknown; sandbox: SandboxFetch }>(
+    id: SandboxIntegrationId,
+    connected: T,
+  ) => {
     sandboxes[id] = connected.sandbox;
     return connected.client as T['client'];
   };
