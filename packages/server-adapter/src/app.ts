@@ -1,9 +1,13 @@
 import {
+  type BillingGuard,
   createBillingGuard,
   createLedger,
   createPriceBook,
+  type Ledger,
   type PriceBookConfig,
+  type SqlSurface,
   type Store,
+  sqliteStore,
 } from '@tollgate/billing';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -25,14 +29,16 @@ import {
 } from './rate-limit/store.js';
 import type { TokenBucketPolicy } from './rate-limit/token-bucket.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
-import { BANK_RECHECK, BANK_TIER, type BankSwiftClient, bankRoutes } from './routes/bank.js';
+import { type BankSwiftClient, bankRoutes } from './routes/bank.js';
 import { billingRoutes } from './routes/billing.js';
 import { CUSTOMS_SUBMISSION, type CustomsClient, customsRoutes } from './routes/customs.js';
 import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
 import { healthRoutes } from './routes/health.js';
 import { LOGISTICS_QUOTE, type LogisticsClient, logisticsRoutes } from './routes/logistics.js';
 import { createHealthTracker, monitoringRoutes } from './routes/monitoring.js';
+import { partnerWebhookRoutes } from './routes/partner-webhooks.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { submissionRoutes } from './routes/submissions.js';
 import {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
@@ -42,6 +48,21 @@ import {
 } from './routes/uploads.js';
 import { createMemorySessionStore, type SessionStore } from './sessions/session-store.js';
 import { sqlSessionStore } from './sessions/sql-session-store.js';
+import { attemptBankSubmission, BANK_RECHECK, BANK_TIER } from './submissions/bank-submission.js';
+import { sqlPartnerEventLog } from './submissions/partner-events.js';
+import {
+  DEFAULT_SUBMISSION_RETRY,
+  type SubmissionRetryPolicy,
+} from './submissions/retry-policy.js';
+import {
+  createSubmissionRetryWorker,
+  type SubmissionRetryWorker,
+} from './submissions/retry-worker.js';
+import {
+  type Submission,
+  type SubmissionStore,
+  sqlSubmissionStore,
+} from './submissions/submission-store.js';
 import type { AppEnv } from './types.js';
 
 /**
@@ -116,6 +137,19 @@ export interface TollgateAppOptions {
    * billing store is PostgreSQL (several processes share the limit). `false` turns it off.
    */
   rateLimit?: { policy?: TokenBucketPolicy; store?: RateLimitStore } | false;
+  /** Where partner submissions are kept; default the store's database. */
+  submissions?: SubmissionStore;
+  /** When failed partner submissions are retried; default {@link DEFAULT_SUBMISSION_RETRY}. */
+  submissionRetry?: SubmissionRetryPolicy;
+  /** Told when a partner callback changed a submission (ACK, NAK, customs status). */
+  onSubmissionChanged?: (submission: Submission, event: { type: string }) => void;
+}
+
+/** A throwaway SQLite database for the server's tables when the billing store has no SQL. */
+function privateTables(): SqlSurface {
+  const surface = sqliteStore({ path: ':memory:' }).sql;
+  if (surface === undefined) throw new Error('a SQLite store has a SQL surface');
+  return surface;
 }
 
 /**
@@ -127,6 +161,27 @@ export interface TollgateAppOptions {
  * `application/problem+json` answer.
  */
 export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
+  return createTollgate(options).app;
+}
+
+/** The app and what runs beside it: the billing it bills through and its background workers. */
+export interface Tollgate {
+  /** The HTTP API (what {@link createTollgateApp} returns). */
+  app: Hono<AppEnv>;
+  ledger: Ledger;
+  guard: BillingGuard;
+  apiKeys: ApiKeyStore;
+  submissions: SubmissionStore;
+  metrics: TollgateMetrics;
+  /** Retries failed partner submissions when due; start it in one or more processes. */
+  retryWorker: SubmissionRetryWorker;
+}
+
+/**
+ * Build the app and its workers ({@link createTollgateApp} keeps only the
+ * app). `startTollgateServer` starts the workers and stops them on shutdown.
+ */
+export function createTollgate(options: TollgateAppOptions): Tollgate {
   const clock = options.clock ?? (() => new Date());
   const ledger = createLedger({ store: options.store, clock });
   const prices = createPriceBook(options.prices ?? DEFAULT_PRICE_BOOK);
@@ -137,6 +192,10 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
     (sql === undefined ? createMemoryApiKeyStore({ clock }) : sqlApiKeyStore(sql, { clock }));
   const sessions =
     options.sessions ?? (sql === undefined ? createMemorySessionStore() : sqlSessionStore(sql));
+  // The server's own tables: in the store's database, or a private in-memory SQLite for the memory store.
+  const tables = sql ?? privateTables();
+  const submissions = options.submissions ?? sqlSubmissionStore(tables);
+  const submissionRetry = options.submissionRetry ?? DEFAULT_SUBMISSION_RETRY;
   const metrics = options.metrics ?? createTollgateMetrics();
   const integrations = options.integrations ?? {};
   instrumentIntegrations(metrics, { ...integrations });
@@ -198,6 +257,7 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   app.use('/sessions/*', ...protect('sessions'));
   app.use('/integrations/*', ...protect('integrations'));
   app.use('/monitoring/*', ...protect('integrations'));
+  app.use('/submissions/*', ...protect('integrations'));
   app.use('/billing/*', ...protect('billing'));
   app.use('/api-keys', ...protect('api_keys'));
   app.use('/api-keys/*', ...protect('api_keys'));
@@ -209,9 +269,46 @@ export function createTollgateApp(options: TollgateAppOptions): Hono<AppEnv> {
   app.route('/', billingRoutes({ ledger, prices, clock }));
   app.route('/', uploadRoutes({ guard, sessions, clock }));
   app.route('/', sessionRoutes(sessions));
-  app.route('/', bankRoutes({ guard, sessions, integrations: integrations.bank ?? {} }));
+  app.route(
+    '/',
+    bankRoutes({
+      guard,
+      sessions,
+      submissions,
+      retry: submissionRetry,
+      clock,
+      integrations: integrations.bank ?? {},
+    }),
+  );
   app.route('/', logisticsRoutes({ guard, sessions, integrations: integrations.logistics ?? {} }));
   app.route('/', customsRoutes({ guard, sessions, integrations: integrations.customs ?? {} }));
   app.route('/', fxRoutes({ guard, sessions, integrations: integrations.fx ?? {} }));
-  return app;
+  app.route(
+    '/',
+    partnerWebhookRoutes({
+      integrations,
+      submissions,
+      events: sqlPartnerEventLog(tables),
+      clock,
+      ...(options.onSubmissionChanged === undefined
+        ? {}
+        : { onSubmissionChanged: options.onSubmissionChanged }),
+    }),
+  );
+  app.route('/', submissionRoutes(submissions));
+  const bankDeps = {
+    guard,
+    submissions,
+    retry: submissionRetry,
+    clock,
+    clients: integrations.bank ?? {},
+  };
+  const retryWorker = createSubmissionRetryWorker({
+    submissions,
+    clock,
+    logger,
+    onRetry: (submission) => metrics.recordSubmissionRetry(submission.integrationId),
+    attempt: (submission) => attemptBankSubmission(bankDeps, submission, { retrying: true }),
+  });
+  return { app, ledger, guard, apiKeys, submissions, metrics, retryWorker };
 }

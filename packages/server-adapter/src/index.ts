@@ -1,9 +1,11 @@
 export {
+  createTollgate,
   createTollgateApp,
   DEFAULT_PRICE_BOOK,
   DEFAULT_RATE_LIMIT,
   MAX_JSON_BODY_BYTES,
   MAX_UPLOAD_BODY_BYTES,
+  type Tollgate,
   type TollgateAppOptions,
   type TollgateIntegrations,
 } from './app.js';
@@ -78,12 +80,7 @@ export {
   sqlRateLimitStore,
   type TokenBucketPolicy,
 } from './rate-limit/index.js';
-export {
-  ACCEPT_CHARGE_HEADER,
-  BANK_RECHECK,
-  BANK_TIER,
-  type BankSwiftClient,
-} from './routes/bank.js';
+export { ACCEPT_CHARGE_HEADER, type BankSwiftClient } from './routes/bank.js';
 export { type BillingMoneyJson, billingRoutes } from './routes/billing.js';
 export {
   CUSTOMS_SUBMISSION,
@@ -118,4 +115,31 @@ export {
   SERVER_MIGRATIONS,
   SERVER_MIGRATIONS_COMPONENT,
 } from './storage/migrations.js';
+export {
+  attemptBankSubmission,
+  BANK_RECHECK,
+  BANK_TIER,
+  type BankSubmissionRequest,
+  type BankValidation,
+} from './submissions/bank-submission.js';
+export { type PartnerEventLog, sqlPartnerEventLog } from './submissions/partner-events.js';
+export {
+  DEFAULT_SUBMISSION_RETRY,
+  nextRetryAt,
+  type SubmissionRetryPolicy,
+} from './submissions/retry-policy.js';
+export {
+  createSubmissionRetryWorker,
+  type SubmissionRetryWorker,
+  type SubmissionRetryWorkerOptions,
+} from './submissions/retry-worker.js';
+export { submissionJson } from './submissions/submission-json.js';
+export {
+  type NewSubmission,
+  type Submission,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type SubmissionStore,
+  sqlSubmissionStore,
+} from './submissions/submission-store.js';
 export type { AppEnv } from './types.js';

@@ -134,7 +134,7 @@ describe('the dual-billing scenario: an SME validation, then a bank recheck', ()
     expect(response.status).toBe(201);
     answer = (await response.json()) as Record<string, unknown>;
     expect(answer).toEqual({
-      id: expect.stringMatching(/^bankval_/),
+      id: expect.stringMatching(/^sub_/),
       external_reference_id: expect.any(String),
       submission_type: 'mt700',
       status_code: 'submitted',

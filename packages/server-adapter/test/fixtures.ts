@@ -10,10 +10,12 @@ import {
 import { connectSandbox } from '@tollgate/core/testing';
 import { expect } from 'vitest';
 import {
-  createTollgateApp,
+  createLogger,
+  createTollgate,
   type RunningServer,
   serve,
   sqlApiKeyStore,
+  type Tollgate,
   type TollgateAppOptions,
 } from '../src/index.js';
 import { sandboxIntegrations } from '../src/sandbox/index.js';
@@ -53,12 +55,21 @@ export interface TestServer {
   bankSandbox: ReturnType<typeof connectSandbox>['sandbox'];
   /** The sandboxes behind the other demo integrations, by integration id. */
   sandboxes: Record<string, ReturnType<typeof connectSandbox>['sandbox']>;
+  /** The SWIFT gateway behind `demo-swift`: `advance()` plays ACK/NAK, signed callbacks go to `POST /webhooks/demo-swift`. */
+  bankGateway: ReturnType<typeof createBankSwiftGateway>;
+  /** The app's runtime: its retry worker, submissions, metrics. */
+  tollgate: Tollgate;
+  /** Move the server's clock forward (it starts at 2025-04-01T10:00:00Z and stands still otherwise). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
+/** The secret the test gateway signs its callbacks with. */
+export const TEST_BANK_WEBHOOK_SECRET = 'whsec_dGVzdC1iYW5rLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3';
+
 /** Start a test server (real HTTP on port 0); `options` are passed to `createTollgateApp`. */
 export async function startTestServer(
-  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics'>> = {},
+  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics' | 'logger'>> = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-'));
   const store = sqliteStore({ path: join(dir, 'tollgate.db') });
@@ -74,11 +85,23 @@ export async function startTestServer(
     admin: (await apiKeys.issue({ tenantId: 'ops', role: 'admin' })).key,
     uploadsOnly: (await apiKeys.issue({ tenantId: 'acme', role: 'sme', scopes: ['uploads'] })).key,
   };
-  const gateway = createBankSwiftGateway();
+  let app: Tollgate['app'] | undefined;
+  const gateway = createBankSwiftGateway({
+    // A NAK for the credit reference NAKME, to play a refusal by the network.
+    nak: (message) =>
+      message.reference === 'NAKME' ? { code: 'T27', reason: 'Invalid BIC' } : undefined,
+    webhooks: {
+      url: 'http://tollgate.test/webhooks/demo-swift',
+      secret: TEST_BANK_WEBHOOK_SECRET,
+      deliver: (request) => app?.fetch(request),
+    },
+  });
   const demo = connectSandbox(bankSwift, {
     sandbox: gateway.sandbox,
     config: {},
-    credentials: BANK_SWIFT_SANDBOX_CREDENTIALS,
+    credentials: { ...BANK_SWIFT_SANDBOX_CREDENTIALS, webhookSecret: TEST_BANK_WEBHOOK_SECRET },
+    // Fast retries inside one call, so a failing gateway fails the call quickly.
+    transport: { retry: { baseDelayMs: 1, maxDelayMs: 2, jitter: false } },
   });
   const broken = connectSandbox(bankSwift, {
     sandbox: gateway.sandbox,
@@ -86,22 +109,34 @@ export async function startTestServer(
     credentials: { clientId: 'intruder', clientSecret: 'not-the-sandbox-secret-0000' },
   });
   const partners = connectPartners();
-  // Fixed "today" so the fixture's LC dates are judged the same every run.
-  const clock = () => new Date('2025-04-01T10:00:00Z');
+  // Fixed "today" so the fixture's LC dates are judged the same every run; tests move it by hand.
+  let now = Date.parse('2025-04-01T10:00:00Z');
+  const clock = () => new Date(now);
   const integrations = {
     bank: { 'demo-swift': demo.client, 'broken-swift': broken.client },
     ...partners.integrations,
   };
-  const server: RunningServer = await serve(
-    createTollgateApp({ store, apiKeys, clock, integrations, ...options }),
-    { port: 0 },
-  );
+  const tollgate = createTollgate({
+    store,
+    apiKeys,
+    clock,
+    integrations,
+    ...(process.env.TOLLGATE_TEST_LOG ? { logger: createLogger({ level: 'error' }) } : {}),
+    ...options,
+  });
+  app = tollgate.app;
+  const server: RunningServer = await serve(tollgate.app, { port: 0 });
   return {
     url: server.url,
     ledger: createLedger({ store }),
     keys,
     bankSandbox: demo.sandbox,
     sandboxes: partners.sandboxes,
+    bankGateway: gateway,
+    tollgate,
+    advanceClock(ms) {
+      now += ms;
+    },
     async close() {
       await server.close();
       await store.close();

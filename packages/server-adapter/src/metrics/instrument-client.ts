@@ -36,8 +36,9 @@ export function emitsConnectorEvents(client: unknown): client is ClientWithEvent
  * - `request.success` / `request.failure` → `integration_requests_total`
  *   (`outcome` `success` / `failure`) and `integration_request_duration_seconds`
  *   (the event's `durationMs`: every attempt and back-off of the call);
- * - `request.retry` → `integration_requests_total{outcome="retry"}` and
- *   `submission_retry_count` (one per attempt tried again, a 401 token refresh included);
+ * - `request.retry` → `integration_requests_total{outcome="retry"}` (one per
+ *   attempt the transport tried again, a 401 token refresh included; the
+ *   submission retry worker counts `submission_retry_count` itself);
  * - `circuit.open` / `circuit.close` → `integration_health_status` 0 / 1.
  *
  * What it cannot see: events count HTTP calls, not operation invocations (an
@@ -88,7 +89,6 @@ export function instrumentIntegration(
         operation: event.operation ?? NO_OPERATION,
         outcome: 'retry',
       });
-      metrics.recordSubmissionRetry(integrationId);
     }),
     events.on('circuit.open', () => metrics.setIntegrationHealth(integrationId, false)),
     events.on('circuit.close', () => metrics.setIntegrationHealth(integrationId, true)),

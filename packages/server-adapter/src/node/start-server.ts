@@ -1,6 +1,6 @@
 import type { Store } from '@tollgate/billing';
 import type { Hono } from 'hono';
-import { createTollgateApp, type TollgateAppOptions } from '../app.js';
+import { createTollgate, type Tollgate, type TollgateAppOptions } from '../app.js';
 import { type ApiKeyStore, createMemoryApiKeyStore } from '../auth/api-keys.js';
 import { sqlApiKeyStore } from '../auth/sql-api-keys.js';
 import { createLogger, type TollgateLogger } from '../logging/logger.js';
@@ -26,14 +26,18 @@ export interface StartTollgateServerOptions
   logger?: TollgateLogger;
   /** Add routes to the app before it serves (a demo page, static files). */
   extend?: (app: Hono<AppEnv>) => void;
-  /** Workers to stop on shutdown, after the server stopped taking requests. */
+  /** More workers to stop on shutdown, after the server stopped taking requests. */
   workers?: BackgroundWorker[];
+  /** Start the submission retry worker in this process; default true. */
+  runWorkers?: boolean;
 }
 
 /** A started server and what it runs on. */
 export interface StartedTollgateServer {
   url: string;
   app: Hono<AppEnv>;
+  /** The app's billing, submissions and workers. */
+  tollgate: Tollgate;
   store: Store;
   /** The API keys, in the store's database. */
   apiKeys: ApiKeyStore;
@@ -53,12 +57,21 @@ export interface StartedTollgateServer {
 export async function startTollgateServer(
   options: StartTollgateServerOptions,
 ): Promise<StartedTollgateServer> {
-  const { config, extend, workers = [], store: givenStore, logger: givenLogger, ...app } = options;
+  const {
+    config,
+    extend,
+    workers = [],
+    runWorkers = true,
+    store: givenStore,
+    logger: givenLogger,
+    ...app
+  } = options;
   const logger = givenLogger ?? createLogger({ level: config.logLevel });
   const store = givenStore ?? openStore(config.database);
   await store.migrate();
   const apiKeys = store.sql === undefined ? createMemoryApiKeyStore() : sqlApiKeyStore(store.sql);
-  const hono = createTollgateApp({ ...app, store, apiKeys, logger });
+  const tollgate = createTollgate({ ...app, store, apiKeys, logger });
+  const hono = tollgate.app;
   extend?.(hono);
   let running: RunningServer;
   try {
@@ -71,19 +84,24 @@ export async function startTollgateServer(
     await store.close();
     throw error;
   }
+  const backgroundWorkers: BackgroundWorker[] = [...workers];
+  if (runWorkers) {
+    tollgate.retryWorker.start();
+    backgroundWorkers.push(tollgate.retryWorker);
+  }
   logger.info({ url: running.url, database: config.database.kind }, 'server.listening');
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       logger.info('server.stopping');
       await running.close();
-      await Promise.all(workers.map((worker) => worker.stop()));
+      await Promise.all(backgroundWorkers.map((worker) => worker.stop()));
       await store.close();
       logger.info('server.stopped');
     })();
     return stopping;
   };
-  return { url: running.url, app: hono, store, apiKeys, logger, stop };
+  return { url: running.url, app: hono, tollgate, store, apiKeys, logger, stop };
 }
 
 /**

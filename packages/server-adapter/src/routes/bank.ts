@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import type { BillingGuard } from '@tollgate/billing';
 import type { bankSwift } from '@tollgate/connectors/bank-swift';
 import { parseSwiftMessage, readMt700 } from '@tollgate/connectors/swift-mt';
-import { ValidationError } from '@tollgate/core';
+import { IdempotencyConflictError, UpstreamError, ValidationError } from '@tollgate/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ServerProblem } from '../errors/problem.js';
 import type { SessionStore } from '../sessions/session-store.js';
+import {
+  attemptBankSubmission,
+  type BankSubmissionDeps,
+  type BankSubmissionRequest,
+} from '../submissions/bank-submission.js';
+import { submissionJson } from '../submissions/submission-json.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
-import { integrationClient, partnerError, replayedAnswer } from './integration-support.js';
+import { integrationClient } from './integration-support.js';
 
-/** The operation a bank's validation bills. */
-export const BANK_RECHECK = 'bank.recheck';
-/** The pricing tier a bank's validation is billed at. */
-export const BANK_TIER = 'bank';
 /** The header a bank repeats its call with to consent to a 402's quote: `Tollgate-Accept-Charge: <quote_id>`. */
 export const ACCEPT_CHARGE_HEADER = 'Tollgate-Accept-Charge';
 
@@ -22,8 +22,7 @@ export const ACCEPT_CHARGE_HEADER = 'Tollgate-Accept-Charge';
 export type BankSwiftClient = ReturnType<(typeof bankSwift)['connect']>;
 
 /** What the bank integration routes need. */
-export interface BankRoutesOptions {
-  guard: BillingGuard;
+export interface BankRoutesOptions extends Omit<BankSubmissionDeps, 'clients'> {
   sessions: SessionStore;
   /** Bank gateway clients by integration id (the `:integrationId` of the route). */
   integrations: Record<string, BankSwiftClient>;
@@ -32,7 +31,7 @@ export interface BankRoutesOptions {
 /** BIC8, BIC11 or a 12-character FIN logical terminal address. */
 const BIC = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3,4})?$/;
 
-const validateBody = z.strictObject({
+export const validateBody = z.strictObject({
   session_id: z.string().min(1).max(256),
   lc_number: z.string().min(1).max(16),
   swift_format: z.literal('MT700'),
@@ -43,16 +42,6 @@ const validateBody = z.strictObject({
 });
 
 type ValidateBody = z.output<typeof validateBody>;
-
-/** The answer of `POST /integrations/bank/:integrationId/validate`. */
-interface BankValidation {
-  id: string;
-  external_reference_id: string;
-  submission_type: string;
-  status_code: string;
-  submitted_at: string;
-  billing_recorded: true;
-}
 
 /**
  * `POST /integrations/bank/:integrationId/validate`: a bank re-checks a
@@ -93,58 +82,53 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
     }
     checkLcNumber(message, body.lc_number);
 
-    const consent = c.req.header(ACCEPT_CHARGE_HEADER);
-    const request = requestFingerprint(integrationId, body);
-    const outcome = await options.guard.run(
+    const consent = c.req.header(ACCEPT_CHARGE_HEADER) ?? null;
+    const request: BankSubmissionRequest = {
+      message,
+      lcNumber: body.lc_number,
+      senderBic: body.sender_bic,
+      receiverBic: body.receiver_bic,
+      priority: body.priority,
+      consent,
+      actor: { id: principal.prefix, role: principal.role },
+      fingerprint: requestFingerprint(integrationId, body),
+    };
+    const { submission, created } = await options.submissions.open(
       {
         tenantId: principal.tenantId,
-        actor: { id: principal.prefix, role: principal.role },
+        kind: 'bank',
+        integrationId,
         sessionId: session.id,
-        operation: BANK_RECHECK,
-        tier: BANK_TIER,
-        idempotencyKey: `bank-validate:${body.idempotency_key}`,
-        ...(consent === undefined ? {} : { consent }),
-        metadata: { integration_id: integrationId, lc_number: body.lc_number, request },
+        idempotencyKey: body.idempotency_key,
+        request: { ...request },
       },
-      async () => {
-        try {
-          const submission = await client.operations.submitLetterOfCredit(
-            {
-              message,
-              senderBic: body.sender_bic,
-              receiverBic: body.receiver_bic,
-              priority: body.priority,
-            },
-            { idempotencyKey: body.idempotency_key },
-          );
-          const answer: BankValidation = {
-            id: `bankval_${randomUUID()}`,
-            external_reference_id: submission.submissionId,
-            submission_type: submission.submissionType,
-            status_code: submission.status,
-            submitted_at: submission.submittedAt,
-            billing_recorded: true,
-          };
-          return answer;
-        } catch (error) {
-          throw partnerError(error, 'bank gateway');
-        }
-      },
-      {
-        commit: (answer) => ({
-          reference: answer.external_reference_id,
-          metadata: { answer: { ...answer } },
-        }),
-      },
+      options.clock(),
     );
-    if (outcome.replayed) {
-      c.header('Tollgate-Idempotent-Replayed', 'true');
-      return c.json(
-        replayedAnswer<BankValidation>(outcome.event, request, 'validation request'),
-        201,
+    const stored = submission.request as unknown as BankSubmissionRequest;
+    if (!created && stored.fingerprint !== request.fingerprint) {
+      throw new IdempotencyConflictError(
+        'This idempotency_key was already used for a different validation request.',
       );
     }
-    return c.json(outcome.result, 201);
+    if (!created && submission.attempts > 0 && submission.status === 'pending') {
+      return c.json(submissionJson(submission), 202);
+    }
+    if (!created && submission.status === 'failed') {
+      throw new UpstreamError('This submission failed; use a new idempotency_key to try again.', {
+        retryable: false,
+        details: submissionJson(submission),
+      });
+    }
+    // A repeated first call carries the consent the first one lacked (its 402 quoted).
+    if (!created && submission.attempts === 0) {
+      await options.submissions.replaceRequest(submission.id, { ...request }, options.clock());
+    }
+    const outcome = await attemptBankSubmission(
+      { ...options, clients: options.integrations },
+      { ...submission, request: { ...request } },
+    );
+    if (outcome.replayed) c.header('Tollgate-Idempotent-Replayed', 'true');
+    return c.json(outcome.answer, 201);
   });
 }
 

@@ -54,6 +54,8 @@ export function partnerError(error: unknown, partner: string): unknown {
   if (error instanceof AuthError) {
     return new UpstreamError(`The ${partner} refused the server’s credentials.`, {
       cause: error,
+      // Trying again with the same credentials cannot help.
+      retryable: false,
     });
   }
   if (isTollgateError(error)) return error;

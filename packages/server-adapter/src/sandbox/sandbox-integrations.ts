@@ -47,8 +47,16 @@ export interface SandboxIntegrationsOptions {
   scenario?: SandboxIntegrationScenario;
   /** Transport options of every client (retries, timeouts …). */
   transport?: TransportOptions;
-  /** Options of the simulated SWIFT gateway (signed callbacks, NAKs, MT750 advice …). */
-  bankGateway?: BankSwiftGatewayOptions;
+  /** Options of the simulated SWIFT gateway (NAKs, MT750 advice, clock …). */
+  bankGateway?: Omit<BankSwiftGatewayOptions, 'webhooks'>;
+  /**
+   * Have the SWIFT gateway sign its status callbacks (ACK/NAK, delivery) with
+   * `secret` and hand each to `deliver` — e.g. `(request) => app.fetch(request)`,
+   * the server's own `POST /webhooks/bank-swift` — and the `bank-swift` client
+   * verify them with the same secret. The gateway sends them when stepped
+   * (`bankGateway.advance()`).
+   */
+  bankWebhooks?: { secret: string; deliver: (request: Request) => unknown; url?: string };
 }
 
 /** The carriers {@link sandboxIntegrations} registers, by integration id. */
@@ -92,13 +100,28 @@ export function sandboxIntegrations(options: SandboxIntegrationsOptions = {}): S
     return connected.client as T['client'];
   };
 
-  const bankGateway = createBankSwiftGateway(options.bankGateway);
+  const hooks = options.bankWebhooks;
+  const bankGateway = createBankSwiftGateway({
+    ...options.bankGateway,
+    ...(hooks === undefined
+      ? {}
+      : {
+          webhooks: {
+            url: hooks.url ?? 'http://tollgate.sandbox/webhooks/bank-swift',
+            secret: hooks.secret,
+            deliver: hooks.deliver,
+          },
+        }),
+  });
   const bank = keep(
     'bank-swift',
     connectSandbox(bankSwift, {
       sandbox: bankGateway.sandbox,
       config: {},
-      credentials: BANK_SWIFT_SANDBOX_CREDENTIALS,
+      credentials: {
+        ...BANK_SWIFT_SANDBOX_CREDENTIALS,
+        ...(hooks === undefined ? {} : { webhookSecret: hooks.secret }),
+      },
       ...transport,
     }),
   );

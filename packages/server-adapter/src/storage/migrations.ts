@@ -42,6 +42,41 @@ CREATE TABLE IF NOT EXISTS tollgate_session_shares (
   PRIMARY KEY (session_id, tenant_id)
 );`,
   },
+  {
+    version: 2,
+    name: 'partner submissions and partner events',
+    sql: `
+CREATE TABLE IF NOT EXISTS tollgate_submissions (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  integration_id TEXT NOT NULL,
+  session_id TEXT,
+  idempotency_key TEXT NOT NULL,
+  request TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_code TEXT,
+  external_reference TEXT,
+  billing_event_id TEXT,
+  attempts INTEGER NOT NULL,
+  next_retry_at BIGINT,
+  locked_until BIGINT,
+  last_error TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (tenant_id, kind, idempotency_key)
+);
+CREATE INDEX IF NOT EXISTS tollgate_submissions_due ON tollgate_submissions (status, next_retry_at);
+CREATE INDEX IF NOT EXISTS tollgate_submissions_reference
+  ON tollgate_submissions (integration_id, external_reference);
+CREATE TABLE IF NOT EXISTS tollgate_partner_events (
+  integration_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (integration_id, event_id)
+);`,
+  },
 ];
 
 const migrated = new WeakMap<SqlSurface, Promise<unknown>>();

@@ -1,0 +1,216 @@
+import { HttpResponse, http } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  documentsForm,
+  expectProblem,
+  MT700,
+  sendJson,
+  startTestServer,
+  type TestServer,
+  tenantEvents,
+} from './fixtures.js';
+import { parseExposition, sampleValue } from './prometheus-text.js';
+
+let server: TestServer;
+let sessionId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const uploaded = await fetch(`${server.url}/uploads`, {
+    method: 'POST',
+    headers: bearer(server.keys.acme),
+    body: documentsForm({ name: 'mt700-full.fin', content: MT700 }),
+  });
+  sessionId = ((await uploaded.json()) as { session_id: string }).session_id;
+  const shared = await sendJson(
+    `${server.url}/sessions/${sessionId}/share`,
+    'POST',
+    server.keys.acme,
+    {
+      tenant_id: 'demo-bank',
+    },
+  );
+  expect(shared.status).toBe(200);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const request = (idempotencyKey: string) => ({
+  session_id: sessionId,
+  lc_number: 'CBF25LC0004417',
+  swift_format: 'MT700',
+  priority: 'normal',
+  sender_bic: 'BANKBDDH',
+  receiver_bic: 'BANKDEFF',
+  idempotency_key: idempotencyKey,
+});
+const validate = (body: unknown, headers: Record<string, string> = {}) =>
+  sendJson(
+    `${server.url}/integrations/bank/demo-swift/validate`,
+    'POST',
+    server.keys.demoBank,
+    body,
+    headers,
+  );
+
+/** Ask for the quote, then repeat with consent: the consented call's answer. */
+async function consentedValidate(idempotencyKey: string): Promise<Response> {
+  const quoted = await validate(request(idempotencyKey));
+  expect(quoted.status).toBe(402);
+  const { quote } = (await quoted.json()) as { quote: { quote_id: string } };
+  return validate(request(idempotencyKey), { 'Tollgate-Accept-Charge': quote.quote_id });
+}
+
+const submission = async (id: string, key = server.keys.demoBank) =>
+  (await (await sendJson(`${server.url}/submissions/${id}`, 'GET', key)).json()) as Record<
+    string,
+    unknown
+  >;
+const bankCharges = async () =>
+  (await tenantEvents(server.ledger, 'demo-bank')).filter(
+    (event) => event.operation === 'bank.recheck',
+  );
+const gatewayDown = () =>
+  server.bankSandbox.use(
+    http.post(/\/fin\/messages$/, () =>
+      HttpResponse.json({ error: 'maintenance' }, { status: 503 }),
+    ),
+  );
+
+describe('bank submissions: persisted, retried, never billed twice', () => {
+  let submissionId: string;
+
+  it('records a failed gateway call as pending with its next retry, billing nothing', async () => {
+    gatewayDown();
+    const failed = await consentedValidate('retry-me');
+    const problem = await expectProblem(failed, 502, 'upstream_error');
+    expect(problem).toMatchObject({
+      submission_status: 'pending',
+      next_retry_at: '2025-04-01T10:00:15.000Z',
+    });
+    submissionId = String(problem.submission_id);
+    expect(await submission(submissionId)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      billing_recorded: false,
+      last_error: expect.stringMatching(/^upstream_error/),
+    });
+    expect(await bankCharges()).toEqual([]);
+    // The same key again while a retry is scheduled: its state, nothing sent or billed.
+    const again = await validate(request('retry-me'));
+    expect(again.status).toBe(202);
+    expect(await again.json()).toMatchObject({ id: submissionId, status: 'pending' });
+  });
+
+  it('retries when due, once the gateway is back, and bills the charge once', async () => {
+    server.bankSandbox.resetHandlers();
+    expect(await server.tollgate.retryWorker.runOnce()).toBe(0); // not due yet
+    server.advanceClock(15_000);
+    expect(await server.tollgate.retryWorker.runOnce()).toBe(1);
+    expect(await server.tollgate.retryWorker.runOnce()).toBe(0);
+    const done = await submission(submissionId);
+    expect(done).toMatchObject({
+      status: 'submitted',
+      attempts: 2,
+      billing_recorded: true,
+      next_retry_at: null,
+    });
+    expect(await bankCharges()).toHaveLength(1);
+
+    // The bank's repeat now replays the committed answer: nothing sent, nothing billed.
+    const replay = await validate(request('retry-me'));
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('tollgate-idempotent-replayed')).toBe('true');
+    expect(await replay.json()).toMatchObject({
+      id: submissionId,
+      external_reference_id: done.external_reference_id,
+    });
+    expect(await bankCharges()).toHaveLength(1);
+    expect((await server.ledger.verify()).ok).toBe(true);
+  });
+
+  it('applies the gateway’s signed ACK to the submission, once', async () => {
+    const sent = await server.bankGateway.advance();
+    const ack = sent.find(
+      (delivery) => delivery.type === 'fin.ack_nack' || delivery.body.includes('Acked'),
+    );
+    expect(ack?.status).toBe(200);
+    expect(await submission(submissionId)).toMatchObject({
+      status: 'success',
+      status_code: 'accepted',
+    });
+
+    // The same callback delivered again is recognised by its webhook-id and changes nothing.
+    const duplicate = await fetch(`${server.url}/webhooks/demo-swift`, {
+      method: 'POST',
+      headers: { ...ack?.headers },
+      body: ack?.body,
+    });
+    expect(await duplicate.json()).toEqual({ received: true, duplicate: true, applied: false });
+  });
+
+  it('rejects a forged callback and changes nothing', async () => {
+    const [genuine] = server.bankGateway.deliveries;
+    const forged = (genuine?.body ?? '').replace('Acked', 'Nacked');
+    const response = await fetch(`${server.url}/webhooks/demo-swift`, {
+      method: 'POST',
+      headers: { ...genuine?.headers, 'webhook-id': 'msg_forged' },
+      body: forged,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await submission(submissionId)).toMatchObject({ status: 'success' });
+    await expectProblem(
+      await fetch(`${server.url}/webhooks/no-such-partner`, { method: 'POST', body: '{}' }),
+      404,
+      'not_found',
+    );
+  });
+
+  it('marks a NAKed submission failed (billed: the network took the message)', async () => {
+    const answer = await consentedValidate('NAKME');
+    expect(answer.status).toBe(201);
+    const { id } = (await answer.json()) as { id: string };
+    await server.bankGateway.advance();
+    expect(await submission(id)).toMatchObject({
+      status: 'failed',
+      status_code: 'rejected',
+      last_error: 'T27: Invalid BIC',
+    });
+  });
+
+  it('gives up after the last retry: failed, never billed, each retry counted', async () => {
+    gatewayDown();
+    const failed = await consentedValidate('never-works');
+    const id = String((await expectProblem(failed, 502, 'upstream_error')).submission_id);
+    const before = (await bankCharges()).length;
+    for (const delay of [15_000, 60_000, 180_000, 420_000]) {
+      server.advanceClock(delay);
+      expect(await server.tollgate.retryWorker.runOnce()).toBe(1);
+    }
+    server.advanceClock(3_600_000);
+    expect(await server.tollgate.retryWorker.runOnce()).toBe(0);
+    expect(await submission(id)).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      billing_recorded: false,
+    });
+    expect(await bankCharges()).toHaveLength(before);
+    server.bankSandbox.resetHandlers();
+    const families = parseExposition(await (await fetch(`${server.url}/metrics`)).text());
+    expect(sampleValue(families, 'submission_retry_count', { integration_id: 'demo-swift' })).toBe(
+      5,
+    );
+  });
+
+  it('shows a submission only to its own tenant', async () => {
+    await expectProblem(
+      await sendJson(`${server.url}/submissions/${submissionId}`, 'GET', server.keys.otherBank),
+      404,
+      'not_found',
+    );
+  });
+});
