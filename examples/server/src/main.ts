@@ -3,14 +3,26 @@
  * every trade connector in sandbox mode, the demo tenants `demo-sme` and
  * `demo-bank` with their keys printed, and an upload page at `/`.
  */
+
+import { generateWebhookSecret } from '@tollgate/core/webhooks';
 import { loadServerConfig, startTollgateServer, stopOnSignals } from '@tollgate/server-adapter';
 import { sandboxIntegrations } from '@tollgate/server-adapter/sandbox';
 import { addDemoPage } from './demo-page.js';
 import { ensureDemoKeys } from './demo-tenants.js';
 
 const config = loadServerConfig();
-const { integrations } = sandboxIntegrations();
+// The sandbox SWIFT gateway answers each message by itself 2 s later (ACK or NAK, then the
+// delivery report) and signs its callbacks, which go to this server's POST /webhooks/bank-swift.
+let deliverCallback: ((request: Request) => unknown) | undefined;
+const { integrations } = sandboxIntegrations({
+  bankGateway: { autoAdvanceMs: 2000 },
+  bankWebhooks: {
+    secret: generateWebhookSecret(),
+    deliver: (request) => deliverCallback?.(request),
+  },
+});
 const server = await startTollgateServer({ config, integrations, extend: addDemoPage });
+deliverCallback = (request) => server.app.fetch(request);
 stopOnSignals(server);
 const keys = await ensureDemoKeys(server.apiKeys);
 

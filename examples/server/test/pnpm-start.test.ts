@@ -136,6 +136,16 @@ describe('pnpm start (examples/server)', () => {
       'tollgate-accept-charge': quote.quote_id,
     });
     expect(accepted.status).toBe(201);
+    const { id } = (await accepted.clone().json()) as { id: string };
+    // The sandbox gateway ACKs by itself and calls POST /webhooks/bank-swift, signed.
+    const deadline = Date.now() + 10_000;
+    let status = '';
+    while (status !== 'success' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = ((await (await call(`/submissions/${id}`, bankKey)).json()) as { status: string })
+        .status;
+    }
+    expect(status).toBe('success');
     expect(await accepted.json()).toMatchObject({
       billing_recorded: true,
       submission_type: 'mt700',
