@@ -21,6 +21,13 @@ import { instrumentIntegrations } from './metrics/instrument-client.js';
 import { httpMetrics, metricsRoute, rateLimitHitRecorder } from './metrics/middleware.js';
 import { createTollgateMetrics, type TollgateMetrics } from './metrics/registry.js';
 import { requireApiKey, requireScope } from './middleware/auth.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  outgoingWebhookRoutes,
+  sqlWebhookStore,
+  type WebhookStore,
+} from './outgoing-webhooks/index.js';
 import { rateLimit } from './rate-limit/middleware.js';
 import {
   memoryRateLimitStore,
@@ -58,6 +65,7 @@ import {
   createSubmissionRetryWorker,
   type SubmissionRetryWorker,
 } from './submissions/retry-worker.js';
+import { submissionJson } from './submissions/submission-json.js';
 import {
   type Submission,
   type SubmissionStore,
@@ -143,7 +151,25 @@ export interface TollgateAppOptions {
   submissionRetry?: SubmissionRetryPolicy;
   /** Told when a partner callback changed a submission (ACK, NAK, customs status). */
   onSubmissionChanged?: (submission: Submission, event: { type: string }) => void;
+  /**
+   * Outgoing webhooks (`/webhook-endpoints`): `allowInsecureLocalhost` lets
+   * tenants subscribe `http://localhost` URLs (development); `fetch` sends the
+   * deliveries (default `globalThis.fetch`).
+   */
+  webhooks?: { allowInsecureLocalhost?: boolean; fetch?: typeof fetch };
 }
+
+/**
+ * The events the server publishes to tenants' webhook endpoints:
+ * `session.validated` (an upload was checked), `billing.event_recorded` (a
+ * charge was committed) and `submission.updated` (a partner's callback
+ * changed a submission: ACK, NAK, customs status).
+ */
+export const TOLLGATE_WEBHOOK_EVENTS = [
+  'session.validated',
+  'billing.event_recorded',
+  'submission.updated',
+] as const;
 
 /** A throwaway SQLite database for the server's tables when the billing store has no SQL. */
 function privateTables(): SqlSurface {
@@ -175,6 +201,10 @@ export interface Tollgate {
   metrics: TollgateMetrics;
   /** Retries failed partner submissions when due; start it in one or more processes. */
   retryWorker: SubmissionRetryWorker;
+  /** Tenants' webhook endpoints and the delivery queue (`publish` adds to it). */
+  webhooks: WebhookStore;
+  /** Delivers queued webhooks (signed, retried at +2, +4, +8, +16 min, then dead-lettered). */
+  deliveryWorker: DeliveryWorker;
 }
 
 /**
@@ -196,6 +226,10 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   const tables = sql ?? privateTables();
   const submissions = options.submissions ?? sqlSubmissionStore(tables);
   const submissionRetry = options.submissionRetry ?? DEFAULT_SUBMISSION_RETRY;
+  const webhookStore = sqlWebhookStore(tables, {
+    clock,
+    ...(options.webhooks?.allowInsecureLocalhost ? { allowInsecureLocalhost: true } : {}),
+  });
   const metrics = options.metrics ?? createTollgateMetrics();
   const integrations = options.integrations ?? {};
   instrumentIntegrations(metrics, { ...integrations });
@@ -241,6 +275,25 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   const jsonLimit = tooLarge(MAX_JSON_BODY_BYTES);
 
   const logger = options.logger ?? silentLogger();
+  /** Publish to the tenant's endpoints; a failure is logged, never the caller's problem. */
+  const notify = (
+    tenantId: string,
+    type: (typeof TOLLGATE_WEBHOOK_EVENTS)[number],
+    data: object,
+  ) => {
+    webhookStore
+      .publish({ tenantId, type, data: { ...data } })
+      .catch((error: unknown) => logger.error({ err: error, type }, 'webhook.publish_failed'));
+  };
+  guard.events.on('billing.committed', ({ event }) =>
+    notify(event.tenantId, 'billing.event_recorded', {
+      id: event.id,
+      operation: event.operation,
+      session_id: event.sessionId,
+      amount: { amount: event.amount.amount.toString(), currency: event.amount.currency },
+      created_at: event.createdAt.toISOString(),
+    }),
+  );
   const app = new Hono<AppEnv>();
   app.use(httpMetrics(metrics), requestId(), requestLog(logger));
   app.onError((error, c) => {
@@ -258,6 +311,9 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   app.use('/integrations/*', ...protect('integrations'));
   app.use('/monitoring/*', ...protect('integrations'));
   app.use('/submissions/*', ...protect('integrations'));
+  app.use('/webhook-endpoints', ...protect('webhooks'));
+  app.use('/webhook-endpoints/*', ...protect('webhooks'));
+  app.route('/', outgoingWebhookRoutes({ store: webhookStore }));
   app.use('/billing/*', ...protect('billing'));
   app.use('/api-keys', ...protect('api_keys'));
   app.use('/api-keys/*', ...protect('api_keys'));
@@ -267,7 +323,21 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   );
   app.route('/', apiKeyRoutes(apiKeys));
   app.route('/', billingRoutes({ ledger, prices, clock }));
-  app.route('/', uploadRoutes({ guard, sessions, clock }));
+  app.route(
+    '/',
+    uploadRoutes({
+      guard,
+      sessions,
+      clock,
+      onSessionValidated: (session) =>
+        notify(session.tenantId, 'session.validated', {
+          session_id: session.id,
+          document: session.document,
+          findings: session.findings.length,
+          billing_recorded: session.billingRecorded,
+        }),
+    }),
+  );
   app.route('/', sessionRoutes(sessions));
   app.route(
     '/',
@@ -290,9 +360,13 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
       submissions,
       events: sqlPartnerEventLog(tables),
       clock,
-      ...(options.onSubmissionChanged === undefined
-        ? {}
-        : { onSubmissionChanged: options.onSubmissionChanged }),
+      onSubmissionChanged: (submission, event) => {
+        notify(submission.tenantId, 'submission.updated', {
+          ...submissionJson(submission),
+          partner_event: event.type,
+        });
+        options.onSubmissionChanged?.(submission, event);
+      },
     }),
   );
   app.route('/', submissionRoutes(submissions));
@@ -310,5 +384,21 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
     onRetry: (submission) => metrics.recordSubmissionRetry(submission.integrationId),
     attempt: (submission) => attemptBankSubmission(bankDeps, submission, { retrying: true }),
   });
-  return { app, ledger, guard, apiKeys, submissions, metrics, retryWorker };
+  const deliveryWorker = createDeliveryWorker({
+    surface: tables,
+    clock,
+    logger,
+    ...(options.webhooks?.fetch === undefined ? {} : { fetch: options.webhooks.fetch }),
+  });
+  return {
+    app,
+    ledger,
+    guard,
+    apiKeys,
+    submissions,
+    metrics,
+    retryWorker,
+    webhooks: webhookStore,
+    deliveryWorker,
+  };
 }

@@ -5,6 +5,7 @@ export {
   DEFAULT_RATE_LIMIT,
   MAX_JSON_BODY_BYTES,
   MAX_UPLOAD_BODY_BYTES,
+  TOLLGATE_WEBHOOK_EVENTS,
   type Tollgate,
   type TollgateAppOptions,
   type TollgateIntegrations,
@@ -70,6 +71,7 @@ export {
   startTollgateServer,
   stopOnSignals,
 } from './node/start-server.js';
+export * from './outgoing-webhooks/index.js';
 export {
   memoryRateLimitStore,
   RATE_LIMIT_MIGRATIONS,

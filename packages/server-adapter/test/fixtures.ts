@@ -69,7 +69,7 @@ export const TEST_BANK_WEBHOOK_SECRET = 'whsec_dGVzdC1iYW5rLXdlYmhvb2stc2VjcmV0L
 
 /** Start a test server (real HTTP on port 0); `options` are passed to `createTollgateApp`. */
 export async function startTestServer(
-  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics' | 'logger'>> = {},
+  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics' | 'logger' | 'webhooks'>> = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-'));
   const store = sqliteStore({ path: join(dir, 'tollgate.db') });

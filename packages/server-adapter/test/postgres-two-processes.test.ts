@@ -84,7 +84,9 @@ describe.skipIf(!postgresReachable)('two server processes on one PostgreSQL', ()
       ),
     );
     expect(uploads.map((response) => response.status)).toEqual(Array(12).fill(201));
-    const sessionId = ((await uploads[0]?.json()) as { session_id: string }).session_id;
+    const first = uploads[0];
+    if (first === undefined) throw new Error('twelve uploads');
+    const sessionId = ((await first.json()) as { session_id: string }).session_id;
 
     // 20 quotes, each idempotency key sent to both processes at once.
     const quote = (url: string, key: string) =>

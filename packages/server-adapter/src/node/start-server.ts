@@ -28,7 +28,7 @@ export interface StartTollgateServerOptions
   extend?: (app: Hono<AppEnv>) => void;
   /** More workers to stop on shutdown, after the server stopped taking requests. */
   workers?: BackgroundWorker[];
-  /** Start the submission retry worker in this process; default true. */
+  /** Start the submission retry and webhook delivery workers in this process; default true. */
   runWorkers?: boolean;
 }
 
@@ -87,7 +87,8 @@ export async function startTollgateServer(
   const backgroundWorkers: BackgroundWorker[] = [...workers];
   if (runWorkers) {
     tollgate.retryWorker.start();
-    backgroundWorkers.push(tollgate.retryWorker);
+    tollgate.deliveryWorker.start();
+    backgroundWorkers.push(tollgate.retryWorker, tollgate.deliveryWorker);
   }
   logger.info({ url: running.url, database: config.database.kind }, 'server.listening');
   let stopping: Promise<void> | undefined;

@@ -63,7 +63,8 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
       );
     }
     const integrationId = c.req.param('integrationId');
-    const client = integrationClient(options.integrations, integrationId, 'bank');
+    // An unknown integration is a 404 before anything else is read.
+    integrationClient(options.integrations, integrationId, 'bank');
     const body = await readJsonBody(c, validateBody, 'validation request');
 
     const session = await options.sessions.get(body.session_id, principal.tenantId);

@@ -29,9 +29,11 @@ export interface UploadRoutesOptions {
   sessions: SessionStore;
   /** The day LC expiry is judged against; default: now. */
   clock?: () => Date;
+  /** Told of each session once it is saved (to publish `session.validated`). */
+  onSessionValidated?: (session: ValidationSession) => void;
 }
 
-const uploadBody = z.object({
+export const uploadBody = z.object({
   documents: z.union([z.instanceof(File), z.array(z.instanceof(File)).min(1)], {
     error: 'Send one to five files in the multipart field `documents`.',
   }),
@@ -107,6 +109,7 @@ export function uploadRoutes(options: UploadRoutesOptions): Hono<AppEnv> {
     for (const { file, bytes, type } of documents) {
       const session = await validateDocument(options, clock, principal, file, bytes, type);
       await options.sessions.save(session);
+      options.onSessionValidated?.(session);
       results.push(sessionToJson(session));
     }
     return c.json(results.length === 1 ? results[0] : { results }, 201);
