@@ -351,7 +351,16 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
     }),
   );
   app.route('/', logisticsRoutes({ guard, sessions, integrations: integrations.logistics ?? {} }));
-  app.route('/', customsRoutes({ guard, sessions, integrations: integrations.customs ?? {} }));
+  app.route(
+    '/',
+    customsRoutes({
+      guard,
+      sessions,
+      submissions,
+      clock,
+      integrations: integrations.customs ?? {},
+    }),
+  );
   app.route('/', fxRoutes({ guard, sessions, integrations: integrations.fx ?? {} }));
   app.route(
     '/',

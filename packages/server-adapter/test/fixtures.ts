@@ -57,6 +57,8 @@ export interface TestServer {
   sandboxes: Record<string, ReturnType<typeof connectSandbox>['sandbox']>;
   /** The SWIFT gateway behind `demo-swift`: `advance()` plays ACK/NAK, signed callbacks go to `POST /webhooks/demo-swift`. */
   bankGateway: ReturnType<typeof createBankSwiftGateway>;
+  /** The signed status callbacks of the `demo-customs` gateway, issued as declarations are lodged. */
+  customsOutbox: ReturnType<typeof sandboxIntegrations>['customsOutbox'];
   /** The app's runtime: its retry worker, submissions, metrics. */
   tollgate: Tollgate;
   /** Move the server's clock forward (it starts at 2025-04-01T10:00:00Z and stands still otherwise). */
@@ -133,6 +135,7 @@ export async function startTestServer(
     bankSandbox: demo.sandbox,
     sandboxes: partners.sandboxes,
     bankGateway: gateway,
+    customsOutbox: partners.customsOutbox,
     tollgate,
     advanceClock(ms) {
       now += ms;
@@ -172,6 +175,7 @@ function connectPartners() {
         'broken-ecb': broken.integrations.fx['fx-ecb'],
       },
     } satisfies TollgateAppOptions['integrations'],
+    customsOutbox: demo.customsOutbox,
     sandboxes: {
       'demo-dhl': demo.sandboxes['dhl-express'],
       'broken-dhl': broken.sandboxes['dhl-express'],

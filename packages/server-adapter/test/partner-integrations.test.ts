@@ -220,6 +220,7 @@ describe('POST /integrations/customs/:integrationId/submit', () => {
       country_code: 'EU',
       declaration_type: 'import',
       billing_recorded: true,
+      submission_id: expect.stringMatching(/^sub_/),
     });
     expect(submissions('demo-customs')).toBe(1);
 

@@ -1,3 +1,4 @@
+import { statusOfFunctionCode } from '@tollgate/connectors/customs';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -210,5 +211,67 @@ describe('bank submissions: persisted, retried, never billed twice', () => {
       404,
       'not_found',
     );
+  });
+});
+
+describe('customs declarations: recorded and updated by the gateway’s callbacks', () => {
+  it('records the lodged declaration and applies its signed status callbacks', async () => {
+    const lodged = await sendJson(
+      `${server.url}/integrations/customs/demo-customs/submit`,
+      'POST',
+      server.keys.acme,
+      {
+        session_id: sessionId,
+        country_code: 'EU',
+        declaration_type: 'import',
+        commodity_codes: ['6109.10.00.10'],
+        customs_office: 'NL000396',
+        idempotency_key: 'customs-1',
+      },
+    );
+    expect(lodged.status, await lodged.clone().text()).toBe(201);
+    const answer = (await lodged.json()) as { submission_id: string; declaration_id: string };
+    expect(await submission(answer.submission_id, server.keys.acme)).toMatchObject({
+      kind: 'customs',
+      status: 'submitted',
+      external_reference_id: answer.declaration_id,
+      billing_recorded: true,
+    });
+
+    const callbacks = server.customsOutbox.take();
+    expect(callbacks.length).toBeGreaterThan(0);
+    for (const callback of callbacks) {
+      const response = await fetch(`${server.url}/webhooks/demo-customs`, {
+        method: 'POST',
+        headers: callback.headers,
+        body: callback.body,
+      });
+      expect(await response.json()).toMatchObject({
+        received: true,
+        duplicate: false,
+        applied: true,
+      });
+    }
+    // The submission ends where the gateway's last notification put it.
+    const last = statusOfFunctionCode(callbacks.at(-1)?.notification.functionCode ?? '');
+    expect(last).toBeDefined();
+    const settled = last === 'cleared' || last === 'released';
+    const refused = last === 'rejected' || last === 'cancelled';
+    expect(await submission(answer.submission_id, server.keys.acme)).toMatchObject({
+      status_code: last,
+      status: refused ? 'failed' : settled ? 'success' : 'submitted',
+      external_reference_id: answer.declaration_id,
+    });
+
+    // A tampered callback is refused and changes nothing.
+    const [first] = callbacks;
+    const before = await submission(answer.submission_id, server.keys.acme);
+    const forged = await fetch(`${server.url}/webhooks/demo-customs`, {
+      method: 'POST',
+      headers: { ...first?.headers, 'webhook-id': 'msg_forged_customs' },
+      body: (first?.body ?? '').replace('"functionCode":"', '"functionCode":"0'),
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(await submission(answer.submission_id, server.keys.acme)).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import type { customs } from '@tollgate/connectors/customs';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
+import type { SubmissionStore } from '../submissions/submission-store.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 import {
@@ -22,6 +23,9 @@ export type CustomsClient = ReturnType<(typeof customs)['connect']>;
 export interface CustomsRoutesOptions {
   guard: BillingGuard;
   sessions: SessionStore;
+  /** Where the lodged declaration is recorded, so the gateway's status callbacks reach it. */
+  submissions: SubmissionStore;
+  clock: () => Date;
   /** Customs gateway clients by integration id (the `:integrationId` of the route). */
   integrations: Record<string, CustomsClient>;
 }
@@ -31,7 +35,7 @@ const MAX_LRN_LENGTH = 22;
 /** What every LRN the server derives starts with. */
 const LRN_PREFIX = 'TG';
 
-const submitBody = z.strictObject({
+export const submitBody = z.strictObject({
   session_id: z.string().min(1).max(256),
   country_code: z.enum(['BD', 'IN', 'US', 'AE', 'SA', 'EU']),
   declaration_type: z.enum(['import', 'export']),
@@ -132,11 +136,36 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
         }),
       },
     );
-    if (outcome.replayed) {
-      c.header('Tollgate-Idempotent-Replayed', 'true');
-      return c.json(replayedAnswer<CustomsSubmission>(outcome.event, request, 'declaration'), 201);
-    }
-    return c.json(outcome.result, 201);
+    const answer = outcome.replayed
+      ? replayedAnswer<CustomsSubmission>(outcome.event, request, 'declaration')
+      : outcome.result;
+    // Recorded once the gateway took it (a failed lodging is not retried: it is voided, and the
+    // caller may try again); the gateway's status callbacks then update this record.
+    const { submission } = await options.submissions.open(
+      {
+        tenantId: principal.tenantId,
+        kind: 'customs',
+        integrationId,
+        sessionId: session.id,
+        idempotencyKey: body.idempotency_key,
+        request: { fingerprint: request },
+      },
+      options.clock(),
+    );
+    const recorded =
+      submission.status === 'pending'
+        ? await options.submissions.markSubmitted(
+            submission.id,
+            {
+              externalReference: answer.declaration_id,
+              statusCode: answer.status,
+              billingEventId: outcome.event.id,
+            },
+            options.clock(),
+          )
+        : submission;
+    if (outcome.replayed) c.header('Tollgate-Idempotent-Replayed', 'true');
+    return c.json({ ...answer, submission_id: recorded?.id ?? submission.id }, 201);
   });
 }
 

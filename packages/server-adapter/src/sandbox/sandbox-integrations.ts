@@ -5,7 +5,12 @@ import {
   createBankSwiftGateway,
 } from '@tollgate/connectors/bank-swift/sandbox';
 import { customs } from '@tollgate/connectors/customs';
-import { CUSTOMS_SANDBOX_CREDENTIALS, customsSandbox } from '@tollgate/connectors/customs/sandbox';
+import {
+  CUSTOMS_SANDBOX_CREDENTIALS,
+  CUSTOMS_SANDBOX_WEBHOOK_SECRET,
+  createCustomsOutbox,
+  customsSandbox,
+} from '@tollgate/connectors/customs/sandbox';
 import { dhlExpress } from '@tollgate/connectors/dhl-express';
 import {
   DHL_EXPRESS_SANDBOX_CREDENTIALS,
@@ -78,6 +83,11 @@ export interface SandboxIntegrations {
   sandboxes: Record<SandboxIntegrationId, SandboxFetch>;
   /** The simulated SWIFT gateway behind `bank-swift` (its messages, reports and callbacks). */
   bankGateway: ReturnType<typeof createBankSwiftGateway>;
+  /**
+   * The customs gateway's signed status callbacks, issued as declarations are
+   * lodged: `take()` them and POST each to `/webhooks/customs` (`toRequest()`).
+   */
+  customsOutbox: ReturnType<typeof createCustomsOutbox>;
 }
 
 /**
@@ -125,12 +135,17 @@ export function sandboxIntegrations(options: SandboxIntegrationsOptions = {}): S
       ...transport,
     }),
   );
+  const customsOutbox = createCustomsOutbox();
   const customsGateway = keep(
     'customs',
     connectSandbox(customs, {
       config: { submitterIdentifier: 'BD000123456789' },
-      credentials: CUSTOMS_SANDBOX_CREDENTIALS,
-      sandbox: (connection) => customsSandbox({ ...connection, ...scenario }),
+      credentials: {
+        ...CUSTOMS_SANDBOX_CREDENTIALS,
+        webhookSecret: CUSTOMS_SANDBOX_WEBHOOK_SECRET,
+      },
+      sandbox: (connection) =>
+        customsSandbox({ ...connection, ...scenario, outbox: customsOutbox }),
       ...transport,
     }),
   );
@@ -207,5 +222,6 @@ export function sandboxIntegrations(options: SandboxIntegrationsOptions = {}): S
     },
     sandboxes,
     bankGateway,
+    customsOutbox,
   };
 }
