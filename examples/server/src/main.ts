@@ -14,7 +14,7 @@ const config = loadServerConfig();
 // The sandbox SWIFT gateway answers each message by itself 2 s later (ACK or NAK, then the
 // delivery report) and signs its callbacks, which go to this server's POST /webhooks/bank-swift.
 let deliverCallback: ((request: Request) => unknown) | undefined;
-const { integrations } = sandboxIntegrations({
+const { integrations, customsOutbox } = sandboxIntegrations({
   bankGateway: { autoAdvanceMs: 2000 },
   bankWebhooks: {
     secret: generateWebhookSecret(),
@@ -23,6 +23,20 @@ const { integrations } = sandboxIntegrations({
 });
 const server = await startTollgateServer({ config, integrations, extend: addDemoPage });
 deliverCallback = (request) => server.app.fetch(request);
+// The customs sandbox issues signed status notifications as declarations are lodged:
+// hand them to POST /webhooks/customs, as the real gateway would call it.
+const customsCallbacks = setInterval(() => {
+  for (const callback of customsOutbox.take()) {
+    void server.app.fetch(
+      new Request(new URL('/webhooks/customs', server.url), {
+        method: 'POST',
+        headers: callback.headers,
+        body: callback.body,
+      }),
+    );
+  }
+}, 1000);
+customsCallbacks.unref();
 stopOnSignals(server);
 const keys = await ensureDemoKeys(server.apiKeys);
 

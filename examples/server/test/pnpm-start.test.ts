@@ -170,6 +170,31 @@ describe('pnpm start (examples/server)', () => {
     expect(await quoted.json()).toMatchObject({ carrier: 'dhl-express', billing_recorded: true });
   });
 
+  it('lodges a customs declaration whose signed status callbacks reach POST /webhooks/customs', async () => {
+    const [latest] = (
+      (await (await call('/billing/events', SME_KEY)).json()) as { data: { session_id: string }[] }
+    ).data;
+    const lodged = await postJson('/integrations/customs/customs/submit', SME_KEY, {
+      session_id: latest?.session_id,
+      country_code: 'EU',
+      declaration_type: 'import',
+      commodity_codes: ['6109.10.00.10'],
+      customs_office: 'NL000396',
+      idempotency_key: 'demo-customs-1',
+    });
+    expect(lodged.status).toBe(201);
+    const { submission_id: id } = (await lodged.json()) as { submission_id: string };
+    const deadline = Date.now() + 10_000;
+    let statusCode = 'submitted';
+    while (statusCode === 'submitted' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      statusCode = (
+        (await (await call(`/submissions/${id}`, SME_KEY)).json()) as { status_code: string }
+      ).status_code;
+    }
+    expect(statusCode).not.toBe('submitted');
+  });
+
   it('logs one JSON line per request with its request id, and never a key', () => {
     const lines = server
       .output()
