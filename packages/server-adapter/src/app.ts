@@ -13,6 +13,12 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { type ApiKeyScope, type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
+import {
+  type JwtVerifier,
+  type JwtVerifierOptions,
+  jwtVerifier,
+  requireBearer,
+} from './auth/jwt.js';
 import { sqlApiKeyStore } from './auth/sql-api-keys.js';
 import { problemResponse, ServerProblem, toTollgateError } from './errors/problem.js';
 import { silentLogger, type TollgateLogger } from './logging/logger.js';
@@ -20,7 +26,7 @@ import { requestLog } from './logging/request-log.js';
 import { instrumentIntegrations } from './metrics/instrument-client.js';
 import { httpMetrics, metricsRoute, rateLimitHitRecorder } from './metrics/middleware.js';
 import { createTollgateMetrics, type TollgateMetrics } from './metrics/registry.js';
-import { requireApiKey, requireScope } from './middleware/auth.js';
+import { requireScope } from './middleware/auth.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -157,6 +163,11 @@ export interface TollgateAppOptions {
    * deliveries (default `globalThis.fetch`).
    */
   webhooks?: { allowInsecureLocalhost?: boolean; fetch?: typeof fetch };
+  /**
+   * Also accept JWT bearer tokens from an identity provider (verified with its
+   * JWKS by jose; tenant, role and scopes read from claims). Default: API keys only.
+   */
+  jwt?: JwtVerifierOptions | JwtVerifier;
 }
 
 /**
@@ -254,7 +265,13 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
           onLimited: rateLimitHitRecorder(metrics),
           now: clock,
         });
-  const auth = requireApiKey(apiKeys);
+  const jwt =
+    options.jwt === undefined
+      ? undefined
+      : 'verify' in options.jwt
+        ? options.jwt
+        : jwtVerifier(options.jwt);
+  const auth = requireBearer({ apiKeys, ...(jwt === undefined ? {} : { jwt }) });
   /** Authenticate, check the scope, then take a token from the key's bucket. */
   const protect = (scope: ApiKeyScope): MiddlewareHandler<AppEnv>[] => [
     auth,

@@ -26,7 +26,20 @@ export {
   hashApiKey,
   type IssuedApiKey,
   type StoredApiKey,
+  TENANT_ID_PATTERN,
 } from './auth/api-keys.js';
+export {
+  DEFAULT_JWT_ALGORITHMS,
+  DEFAULT_JWT_CLAIMS,
+  type JwtRejectReason,
+  type JwtVerifier,
+  type JwtVerifierOptions,
+  jwtVerifier,
+  looksLikeJwt,
+  type RequireBearerOptions,
+  requireBearer,
+} from './auth/jwt.js';
+export { JWT_ENV_VARIABLES, jwtOptionsFromEnv } from './auth/jwt-config.js';
 export { sqlApiKeyStore } from './auth/sql-api-keys.js';
 export {
   PROBLEM_CONTENT_TYPE,

@@ -123,7 +123,8 @@ class PrefixTakenError extends ValidationError {
 }
 
 const KEY_PATTERN = /^tg_([a-z0-9]{8})_([A-Za-z0-9_-]{20,128})$/;
-const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A tenant id: 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit. */
+export const TENANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Hex SHA-256 of a key's full text. */
 export function hashApiKey(key: string): string {
@@ -145,7 +146,7 @@ function principalOf(stored: StoredApiKey): ApiKeyPrincipal {
 function checkedOwner(
   owner: ApiKeyOwner,
 ): Omit<StoredApiKey, 'prefix' | 'hash' | 'createdAt' | 'revokedAt'> {
-  if (!TENANT_PATTERN.test(owner.tenantId)) {
+  if (!TENANT_ID_PATTERN.test(owner.tenantId)) {
     throw invalidField('tenant_id', 'A tenant id is 1–64 letters, digits, ".", "_" or "-".');
   }
   if (!API_KEY_ROLES.includes(owner.role)) {

@@ -1,5 +1,7 @@
 import { issuesFromZod, ValidationError } from '@tollgate/core';
 import { z } from 'zod';
+import type { JwtVerifierOptions } from '../auth/jwt.js';
+import { jwtOptionsFromEnv } from '../auth/jwt-config.js';
 
 /** Where the server keeps its data when `DATABASE_URL` is not set. */
 export const DEFAULT_DATABASE_PATH = './.tollgate/tollgate.db';
@@ -30,6 +32,8 @@ export interface ServerConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** How long in-flight requests may take to finish on shutdown before their connections are cut. */
   shutdownTimeoutMs: number;
+  /** JWT bearer verification, when `TOLLGATE_JWT_*` is set; `undefined`: API keys only. */
+  jwt: JwtVerifierOptions | undefined;
 }
 
 /**
@@ -52,7 +56,9 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
  * The server's configuration from environment variables (see the table in the
  * README): `PORT` (default 8787), `HOST` (default 127.0.0.1), `DATABASE_URL`
  * (default `./.tollgate/tollgate.db`), `LOG_LEVEL` (default `info`) and
- * `SHUTDOWN_TIMEOUT_MS` (default 10000). A bad value is a `ValidationError`
+ * `SHUTDOWN_TIMEOUT_MS` (default 10000), and `TOLLGATE_JWT_JWKS_URL`,
+ * `TOLLGATE_JWT_ISSUER`, `TOLLGATE_JWT_AUDIENCE` (… see `JWT_ENV_VARIABLES`)
+ * to accept JWTs from an identity provider. A bad value is a `ValidationError`
  * naming the variable (never its value, which may be a secret).
  */
 export function loadServerConfig(
@@ -78,5 +84,6 @@ export function loadServerConfig(
     database: parseDatabaseUrl(parsed.data.DATABASE_URL),
     logLevel: parsed.data.LOG_LEVEL,
     shutdownTimeoutMs: parsed.data.SHUTDOWN_TIMEOUT_MS,
+    jwt: jwtOptionsFromEnv(env),
   };
 }

@@ -70,7 +70,14 @@ export async function startTollgateServer(
   const store = givenStore ?? openStore(config.database);
   await store.migrate();
   const apiKeys = store.sql === undefined ? createMemoryApiKeyStore() : sqlApiKeyStore(store.sql);
-  const tollgate = createTollgate({ ...app, store, apiKeys, logger });
+  const jwt = app.jwt ?? config.jwt;
+  const tollgate = createTollgate({
+    ...app,
+    store,
+    apiKeys,
+    logger,
+    ...(jwt === undefined ? {} : { jwt }),
+  });
   const hono = tollgate.app;
   extend?.(hono);
   let running: RunningServer;
