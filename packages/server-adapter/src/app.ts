@@ -81,9 +81,10 @@ import type { AppEnv } from './types.js';
 
 /**
  * The default price book: `sme.validation` costs USD 5.00 per document for SME
- * tenants, and a bank's `bank.recheck` USD 25.00 (tier `bank`). SME keys pay
- * USD 1.00 per carrier quote (`logistics.quote`), USD 8.00 per customs
- * declaration (`customs.submission`) and USD 0.50 per conversion (`fx.conversion`).
+ * tenants, and a bank's `bank.recheck` USD 25.00 (tier `bank`). SME and bank
+ * keys pay USD 1.00 per carrier quote (`logistics.quote`), USD 8.00 per customs
+ * declaration (`customs.submission`) and USD 0.50 per conversion
+ * (`fx.conversion`); a bank acting on a session consents to its charge first (402).
  */
 export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
   currency: 'USD',
@@ -93,6 +94,9 @@ export const DEFAULT_PRICE_BOOK: PriceBookConfig = {
     { operation: LOGISTICS_QUOTE, tier: SME_TIER, model: 'per-unit', unitPrice: '1.00' },
     { operation: CUSTOMS_SUBMISSION, tier: SME_TIER, model: 'per-unit', unitPrice: '8.00' },
     { operation: FX_CONVERSION, tier: SME_TIER, model: 'per-unit', unitPrice: '0.50' },
+    { operation: LOGISTICS_QUOTE, tier: BANK_TIER, model: 'per-unit', unitPrice: '1.00' },
+    { operation: CUSTOMS_SUBMISSION, tier: BANK_TIER, model: 'per-unit', unitPrice: '8.00' },
+    { operation: FX_CONVERSION, tier: BANK_TIER, model: 'per-unit', unitPrice: '0.50' },
   ],
 };
 

@@ -95,7 +95,7 @@ export {
   sqlRateLimitStore,
   type TokenBucketPolicy,
 } from './rate-limit/index.js';
-export { ACCEPT_CHARGE_HEADER, type BankSwiftClient } from './routes/bank.js';
+export type { BankSwiftClient } from './routes/bank.js';
 export { type BillingMoneyJson, billingRoutes } from './routes/billing.js';
 export {
   CUSTOMS_SUBMISSION,
@@ -103,6 +103,7 @@ export {
   declarantReferenceFor,
 } from './routes/customs.js';
 export { FX_CONVERSION, type FxClient } from './routes/fx.js';
+export { ACCEPT_CHARGE_HEADER } from './routes/integration-support.js';
 export { LOGISTICS_QUOTE, type LogisticsClient } from './routes/logistics.js';
 export {
   createHealthTracker,

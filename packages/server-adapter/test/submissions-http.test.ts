@@ -275,3 +275,38 @@ describe('customs declarations: recorded and updated by the gateway’s callback
     expect(await submission(answer.submission_id, server.keys.acme)).toEqual(before);
   });
 });
+
+describe('a bank using a billed partner route on a shared session', () => {
+  it('consents to its own charge first (402), then is billed at the bank tier once', async () => {
+    const body = {
+      session_id: sessionId,
+      service_type: 'express',
+      origin_country: 'DE',
+      destination_country: 'BD',
+      shipment_value: { amount: '250000', currency: 'EUR' },
+      idempotency_key: 'bank-quote-1',
+    };
+    const quote = (headers: Record<string, string> = {}) =>
+      sendJson(
+        `${server.url}/integrations/logistics/demo-dhl/quote`,
+        'POST',
+        server.keys.demoBank,
+        body,
+        headers,
+      );
+    const asked = await expectProblem(await quote(), 402, 'payment_required');
+    expect(asked.quote).toMatchObject({
+      operation: 'logistics.quote',
+      amount: '100',
+      currency: 'USD',
+    });
+    const quoteId = (asked.quote as { quote_id: string }).quote_id;
+    expect((await quote({ 'Tollgate-Accept-Charge': quoteId })).status).toBe(201);
+    expect((await quote({ 'Tollgate-Accept-Charge': quoteId })).status).toBe(201); // replay
+    const charges = (await tenantEvents(server.ledger, 'demo-bank')).filter(
+      (event) => event.operation === 'logistics.quote',
+    );
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ tier: 'bank', amount: { amount: 100n, currency: 'USD' } });
+  });
+});

@@ -13,10 +13,9 @@ import {
 import { submissionJson } from '../submissions/submission-json.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
-import { integrationClient } from './integration-support.js';
+import { ACCEPT_CHARGE_HEADER, integrationClient } from './integration-support.js';
 
-/** The header a bank repeats its call with to consent to a 402's quote: `Tollgate-Accept-Charge: <quote_id>`. */
-export const ACCEPT_CHARGE_HEADER = 'Tollgate-Accept-Charge';
+export { ACCEPT_CHARGE_HEADER };
 
 /** A connected `bankSwift` client (`bankSwift.connect(…)` or `connectSandbox(bankSwift, …)`). */
 export type BankSwiftClient = ReturnType<(typeof bankSwift)['connect']>;

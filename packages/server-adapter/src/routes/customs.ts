@@ -7,6 +7,7 @@ import type { SubmissionStore } from '../submissions/submission-store.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 import {
+  consentOf,
   integrationClient,
   partnerError,
   replayedAnswer,
@@ -94,6 +95,7 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
         sessionId: session.id,
         operation: CUSTOMS_SUBMISSION,
         tier: principal.role,
+        ...consentOf(c),
         idempotencyKey: `customs-submit:${body.idempotency_key}`,
         metadata: {
           integration_id: integrationId,

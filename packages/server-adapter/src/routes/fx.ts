@@ -12,6 +12,7 @@ import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 import {
+  consentOf,
   integrationClient,
   type MoneyJson,
   moneyJson,
@@ -45,12 +46,12 @@ export interface FxRoutesOptions {
 /** An ISO 4217 code as the body gives it; the provider checks it knows the currency. */
 const currency = z.string().regex(/^[A-Z]{3}$/, 'An upper-case ISO 4217 currency code.');
 
-const ratesBody = z.strictObject({
+export const ratesBody = z.strictObject({
   base: currency,
   symbols: z.array(currency).min(1).max(200).optional(),
 });
 
-const convertBody = z.strictObject({
+export const convertBody = z.strictObject({
   session_id: z.string().min(1).max(256).optional(),
   amount: z.strictObject({
     amount: z.string().regex(/^[0-9]{1,30}$/, 'Minor units as a string of digits.'),
@@ -115,6 +116,7 @@ export function fxRoutes(options: FxRoutesOptions): Hono<AppEnv> {
           ...(session === undefined ? {} : { sessionId: session.id }),
           operation: FX_CONVERSION,
           tier: principal.role,
+          ...consentOf(c),
           idempotencyKey: `fx-convert:${body.idempotency_key}`,
           metadata: { integration_id: integrationId, request },
         },

@@ -22,6 +22,17 @@ export function moneyJson(value: Money): MoneyJson {
   return { amount: json.amount, currency: json.currency };
 }
 
+/** The header a payer repeats its call with to consent to a 402's quote: `Tollgate-Accept-Charge: <quote_id>`. */
+export const ACCEPT_CHARGE_HEADER = 'Tollgate-Accept-Charge';
+
+/** The consent a request carries (`Tollgate-Accept-Charge`), as the guard takes it. */
+export function consentOf(c: { req: { header(name: string): string | undefined } }): {
+  consent?: string;
+} {
+  const consent = c.req.header(ACCEPT_CHARGE_HEADER);
+  return consent === undefined ? {} : { consent };
+}
+
 /** The client registered under `integrationId`, or a 404 naming the kind of integration. */
 export function integrationClient<T>(
   clients: Record<string, T>,

@@ -15,6 +15,7 @@ import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 import {
+  consentOf,
   integrationClient,
   type MoneyJson,
   moneyJson,
@@ -85,6 +86,7 @@ export function logisticsRoutes(options: LogisticsRoutesOptions): Hono<AppEnv> {
           sessionId: session.id,
           operation: LOGISTICS_QUOTE,
           tier: principal.role,
+          ...consentOf(c),
           idempotencyKey: `logistics-quote:${body.idempotency_key}`,
           metadata: { integration_id: integrationId, request },
         },
