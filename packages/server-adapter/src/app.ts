@@ -1,4 +1,5 @@
 import {
+  BillingError,
   type BillingGuard,
   createBillingGuard,
   createLedger,
@@ -12,6 +13,15 @@ import {
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import {
+  type AlertEngine,
+  type AlertThresholds,
+  alertingHealthTracker,
+  alertOnBillingEvents,
+  alertOnIntegrationCalls,
+  createAlertEngine,
+  type Notifier,
+} from './alerts/index.js';
 import { type ApiKeyScope, type ApiKeyStore, createMemoryApiKeyStore } from './auth/api-keys.js';
 import {
   type JwtVerifier,
@@ -27,6 +37,7 @@ import { instrumentIntegrations } from './metrics/instrument-client.js';
 import { httpMetrics, metricsRoute, rateLimitHitRecorder } from './metrics/middleware.js';
 import { createTollgateMetrics, type TollgateMetrics } from './metrics/registry.js';
 import { requireScope } from './middleware/auth.js';
+import { type OpenApiRoutesOptions, openApiRoutes } from './openapi/index.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -172,6 +183,14 @@ export interface TollgateAppOptions {
    * JWKS by jose; tenant, role and scopes read from claims). Default: API keys only.
    */
   jwt?: JwtVerifierOptions | JwtVerifier;
+  /** `GET /openapi.json` and `GET /docs` (server URL, title, docs script); `false` serves neither. */
+  openApi?: OpenApiRoutesOptions | false;
+  /**
+   * Alerts (integration down, >5% errors or p95 latency over an hour, billing
+   * failures, quota exhausted) sent to `notifiers` (`slackNotifier`,
+   * `pagerDutyNotifier`, `logNotifier` …); default none.
+   */
+  alerts?: { notifiers: Notifier[]; thresholds?: Partial<AlertThresholds> };
 }
 
 /**
@@ -220,6 +239,8 @@ export interface Tollgate {
   webhooks: WebhookStore;
   /** Delivers queued webhooks (signed, retried at +2, +4, +8, +16 min, then dead-lettered). */
   deliveryWorker: DeliveryWorker;
+  /** The alert engine, when `alerts` were configured (its timer re-checks windows). */
+  alerts?: AlertEngine;
 }
 
 /**
@@ -315,11 +336,28 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
       created_at: event.createdAt.toISOString(),
     }),
   );
+  const alerts =
+    options.alerts === undefined
+      ? undefined
+      : createAlertEngine({ ...options.alerts, clock, logger });
+  if (alerts !== undefined) {
+    alertOnIntegrationCalls(alerts, { ...integrations });
+    alertOnBillingEvents(alerts, guard.events);
+  }
+  const healthTracker = createHealthTracker();
   const app = new Hono<AppEnv>();
   app.use(httpMetrics(metrics), requestId(), requestLog(logger));
   app.onError((error, c) => {
     if (toTollgateError(error).status >= 500) {
       (c.get('log') ?? logger).error({ err: error }, 'request.failed');
+      // A billing store failure (a commit that could not be written) is always alerted.
+      if (alerts !== undefined && error instanceof BillingError) {
+        alerts.billingFailure({
+          tenantId: c.get('principal')?.tenantId ?? 'unknown',
+          operation: c.req.path,
+          reason: error.code,
+        });
+      }
     }
     return problemResponse(c, error);
   });
@@ -327,6 +365,9 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   app.use('*', (c, next) => (c.req.path === '/uploads' ? next() : jsonLimit(c, next)));
   app.route('/', healthRoutes(options.store));
   app.route('/', metricsRoute(metrics));
+  if (options.openApi !== false) {
+    app.route('/', openApiRoutes({ ...options.openApi, jwt: options.jwt !== undefined }));
+  }
   app.use('/uploads', ...protect('uploads'), tooLarge(MAX_UPLOAD_BODY_BYTES));
   app.use('/sessions/*', ...protect('sessions'));
   app.use('/integrations/*', ...protect('integrations'));
@@ -340,7 +381,12 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   app.use('/api-keys/*', ...protect('api_keys'));
   app.route(
     '/',
-    monitoringRoutes({ integrations, metrics, tracker: createHealthTracker(), clock }),
+    monitoringRoutes({
+      integrations,
+      metrics,
+      tracker: alerts === undefined ? healthTracker : alertingHealthTracker(healthTracker, alerts),
+      clock,
+    }),
   );
   app.route('/', apiKeyRoutes(apiKeys));
   app.route('/', billingRoutes({ ledger, prices, clock }));
@@ -430,5 +476,6 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
     retryWorker,
     webhooks: webhookStore,
     deliveryWorker,
+    ...(alerts === undefined ? {} : { alerts }),
   };
 }

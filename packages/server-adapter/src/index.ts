@@ -1,4 +1,18 @@
 export {
+  type Alert,
+  type AlertEngine,
+  type AlertRule,
+  type AlertThresholds,
+  createAlertEngine,
+  DEFAULT_ALERT_THRESHOLDS,
+  logNotifier,
+  type Notifier,
+  type PagerDutyNotifierOptions,
+  pagerDutyNotifier,
+  type SlackNotifierOptions,
+  slackNotifier,
+} from './alerts/index.js';
+export {
   createTollgate,
   createTollgateApp,
   DEFAULT_PRICE_BOOK,
@@ -84,6 +98,15 @@ export {
   startTollgateServer,
   stopOnSignals,
 } from './node/start-server.js';
+export {
+  createOpenApiDocument,
+  documentedAnswer,
+  type OpenApiDocument,
+  type OpenApiDocumentOptions,
+  type OpenApiRoutesOptions,
+  openApiRoutes,
+  TOLLGATE_API_ROUTES,
+} from './openapi/index.js';
 export * from './outgoing-webhooks/index.js';
 export {
   memoryRateLimitStore,

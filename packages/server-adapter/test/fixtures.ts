@@ -71,7 +71,9 @@ export const TEST_BANK_WEBHOOK_SECRET = 'whsec_dGVzdC1iYW5rLXdlYmhvb2stc2VjcmV0L
 
 /** Start a test server (real HTTP on port 0); `options` are passed to `createTollgateApp`. */
 export async function startTestServer(
-  options: Partial<Pick<TollgateAppOptions, 'rateLimit' | 'metrics' | 'logger' | 'webhooks'>> = {},
+  options: Partial<
+    Pick<TollgateAppOptions, 'rateLimit' | 'metrics' | 'logger' | 'webhooks' | 'alerts'>
+  > = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-'));
   const store = sqliteStore({ path: join(dir, 'tollgate.db') });

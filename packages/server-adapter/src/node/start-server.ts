@@ -97,6 +97,10 @@ export async function startTollgateServer(
     tollgate.deliveryWorker.start();
     backgroundWorkers.push(tollgate.retryWorker, tollgate.deliveryWorker);
   }
+  if (tollgate.alerts !== undefined) {
+    tollgate.alerts.start();
+    backgroundWorkers.push(tollgate.alerts);
+  }
   logger.info({ url: running.url, database: config.database.kind }, 'server.listening');
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -11,14 +11,14 @@ import { ServerProblem } from '../errors/problem.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 
-const issueBody = z.strictObject({
+export const issueBody = z.strictObject({
   tenant_id: z.string().min(1).max(64).optional(),
   role: z.enum(API_KEY_ROLES),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).optional(),
   label: z.string().max(200).optional(),
 });
 
-const rotateBody = z.strictObject({
+export const rotateBody = z.strictObject({
   grace_seconds: z
     .number()
     .int()

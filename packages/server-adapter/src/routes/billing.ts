@@ -45,7 +45,7 @@ function eventJson(event: BillingEvent) {
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const eventsQuery = z.strictObject({
+export const eventsQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   operation: z.string().min(1).max(100).optional(),
@@ -54,7 +54,7 @@ const eventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-const usageQuery = z.strictObject({
+export const usageQuery = z.strictObject({
   period: z.string().regex(PERIOD, 'a period is YYYY-MM').optional(),
 });
 

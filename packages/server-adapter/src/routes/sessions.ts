@@ -5,7 +5,7 @@ import { type SessionStore, sessionToJson } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 
-const shareBody = z.strictObject({
+export const shareBody = z.strictObject({
   tenant_id: z.string().min(1).max(256),
 });
 
