@@ -1,17 +1,4 @@
-export {
-  type Alert,
-  type AlertEngine,
-  type AlertRule,
-  type AlertThresholds,
-  createAlertEngine,
-  DEFAULT_ALERT_THRESHOLDS,
-  logNotifier,
-  type Notifier,
-  type PagerDutyNotifierOptions,
-  pagerDutyNotifier,
-  type SlackNotifierOptions,
-  slackNotifier,
-} from './alerts/index.js';
+export * from './alerts/index.js';
 export {
   createTollgate,
   createTollgateApp,
@@ -42,17 +29,7 @@ export {
   type StoredApiKey,
   TENANT_ID_PATTERN,
 } from './auth/api-keys.js';
-export {
-  DEFAULT_JWT_ALGORITHMS,
-  DEFAULT_JWT_CLAIMS,
-  type JwtRejectReason,
-  type JwtVerifier,
-  type JwtVerifierOptions,
-  jwtVerifier,
-  looksLikeJwt,
-  type RequireBearerOptions,
-  requireBearer,
-} from './auth/jwt.js';
+export * from './auth/jwt.js';
 export { JWT_ENV_VARIABLES, jwtOptionsFromEnv } from './auth/jwt-config.js';
 export { sqlApiKeyStore } from './auth/sql-api-keys.js';
 export {
@@ -70,17 +47,7 @@ export {
   type TollgateLogger,
 } from './logging/logger.js';
 export { requestLog } from './logging/request-log.js';
-export {
-  createTollgateMetrics,
-  emitsConnectorEvents,
-  httpMetrics,
-  instrumentIntegration,
-  instrumentIntegrations,
-  METRIC_NAMES,
-  metricsRoute,
-  type TollgateMetrics,
-  type TollgateMetricsOptions,
-} from './metrics/index.js';
+export * from './metrics/index.js';
 export { requireApiKey, requireScope } from './middleware/auth.js';
 export {
   type DatabaseLocation,
@@ -98,28 +65,15 @@ export {
   startTollgateServer,
   stopOnSignals,
 } from './node/start-server.js';
-export {
-  createOpenApiDocument,
-  documentedAnswer,
-  type OpenApiDocument,
-  type OpenApiDocumentOptions,
-  type OpenApiRoutesOptions,
-  openApiRoutes,
-  TOLLGATE_API_ROUTES,
-} from './openapi/index.js';
+export * from './openapi/index.js';
 export * from './outgoing-webhooks/index.js';
-export {
-  memoryRateLimitStore,
-  RATE_LIMIT_MIGRATIONS,
-  type RateLimitOptions,
-  type RateLimitOutcome,
-  type RateLimitStore,
-  rateLimit,
-  sqlRateLimitStore,
-  type TokenBucketPolicy,
-} from './rate-limit/index.js';
+export * from './rate-limit/index.js';
 export type { BankSwiftClient } from './routes/bank.js';
-export { type BillingMoneyJson, billingRoutes } from './routes/billing.js';
+export {
+  type BillingMoneyJson,
+  type BillingRoutesOptions,
+  billingRoutes,
+} from './routes/billing.js';
 export {
   CUSTOMS_SUBMISSION,
   type CustomsClient,
@@ -158,6 +112,8 @@ export {
   attemptBankSubmission,
   BANK_RECHECK,
   BANK_TIER,
+  type BankGatewayClient,
+  type BankSubmissionDeps,
   type BankSubmissionRequest,
   type BankValidation,
 } from './submissions/bank-submission.js';
