@@ -23,10 +23,18 @@ async function killMidLoad(job: WorkerJob['store'], open: () => Store): Promise<
   const worker = startWorker({ store: job, mode: 'load', concurrency: 8, quota: 1_000_000 });
   await worker.ready;
   worker.go();
-  await worker.until((reports) => reports.length >= 40);
+  // Kill right after a call reported its intent authorized (durable) while its work runs:
+  // whatever group commit did, at least that intent is pending.
+  await worker.until(
+    (reports) =>
+      reports.filter((report) => report.committed !== undefined).length >= 40 &&
+      reports.at(-1)?.authorized !== undefined,
+  );
   worker.child.kill('SIGKILL');
   expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
-  const reported = worker.reports.map((report) => String(report.committed));
+  const reported = worker.reports
+    .filter((report) => report.committed !== undefined)
+    .map((report) => String(report.committed));
 
   const store = open();
   try {

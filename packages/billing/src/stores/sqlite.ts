@@ -41,6 +41,9 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
+/** While single writes gain nothing from group commit, every this many commits one is deferred to try again. */
+const GROUP_COMMIT_PROBE_INTERVAL = 32;
+
 /** `$1` → `?1`: the surface takes PostgreSQL-style placeholders in both dialects. */
 function sqlitePlaceholders(sql: string): string {
   return sql.replace(/\$(\d+)/g, '?$1');
@@ -56,10 +59,12 @@ const ms = (date: Date) => date.getTime();
 
 /**
  * The SQLite store: the embedded default, on `node:sqlite` (no native
- * dependency). WAL journal; every write is one `BEGIN IMMEDIATE` transaction,
- * so several processes may share the file (writes queue on SQLite's lock for up
- * to `busyTimeoutMs`). Open one store per file per process: its calls are
- * serialized on one connection.
+ * dependency). WAL journal; writes run in `BEGIN IMMEDIATE` transactions, so
+ * several processes may share the file (writes queue on SQLite's lock for up
+ * to `busyTimeoutMs`). Under concurrent load, writes that arrive together are
+ * committed together (group commit: one transaction and one sync to disk, each
+ * write in its own savepoint, every promise settled after the COMMIT). Open one
+ * store per file per process: its calls are serialized on one connection.
  */
 export function sqliteStore(options: SqliteStoreOptions): Store {
   return new SqliteStore(options);
@@ -75,6 +80,19 @@ class SqliteStore implements Store {
   #ready: Promise<void> | undefined;
   #migratedOnce = false;
   #closed = false;
+  /** Writes waiting for the next group commit. */
+  readonly #pendingWrites: Array<{
+    run: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  #writeScheduled = false;
+  /** Whether writes wait for the I/O phase to be committed with others (see `#write`). */
+  #deferWrites = true;
+  /** Whether the scheduled commit was deferred. */
+  #deferring = false;
+  /** Immediate commits left before deferring is tried again. */
+  #probeCountdown = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -184,19 +202,84 @@ class SqliteStore implements Store {
     return Number(this.#statement(sql).run(...params).changes);
   }
 
-  /** Run `fn` in one `BEGIN IMMEDIATE` transaction, on the store's turn. */
+  /**
+   * Run `fn` (synchronous) in a `BEGIN IMMEDIATE` transaction, on the store's
+   * turn. Writes queued while an earlier turn runs are committed together
+   * (group commit): one transaction, one sync to disk, each write in its own
+   * savepoint so that one that throws is rolled back alone. Every promise
+   * settles only after the COMMIT, so a resolved write is as durable as
+   * `synchronous` makes it, batched or not.
+   */
   #write<T>(fn: () => T): Promise<T> {
-    return this.#exclusive(() => {
+    return new Promise<T>((resolve, reject) => {
+      this.#pendingWrites.push({
+        run: fn,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      if (this.#writeScheduled) return;
+      this.#writeScheduled = true;
+      const commit = () =>
+        this.#exclusive(() => {
+          this.#writeScheduled = false;
+          this.#commitPending();
+        }, true).catch((error: unknown) => {
+          // The store is closed or its schema failed: fail what was queued.
+          this.#writeScheduled = false;
+          for (const write of this.#pendingWrites.splice(0)) write.reject(error);
+        });
+      // Under concurrent load, wait for the event loop's I/O phase first: requests being
+      // served meanwhile queue their writes too, and one sync to disk commits them all. A
+      // lone writer gains nothing from waiting, so the store commits at once while deferred
+      // batches keep holding a single write, and tries deferring again now and then.
+      this.#deferring = this.#deferWrites || --this.#probeCountdown <= 0;
+      if (this.#deferring) setImmediate(commit);
+      else void commit();    });
+  }
+
+  /** Commit every queued write in one transaction (see {@link SqliteStore.#write}). */
+  #commitPending(): void {
+    const batch = this.#pendingWrites.splice(0);
+    // Keep deferring while it gathers writes; a batch of several at once means load: defer.
+    if (this.#deferring || batch.length > 1) {
+      this.#deferWrites = batch.length > 1;
+      if (!this.#deferWrites) this.#probeCountdown = GROUP_COMMIT_PROBE_INTERVAL;
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
       this.#statement('BEGIN IMMEDIATE').run();
+    } catch (error) {
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    for (const write of batch) {
+      this.#statement('SAVEPOINT tollgate_write').run();
       try {
-        const result = fn();
-        this.#statement('COMMIT').run();
-        return result;
+        const value = write.run();
+        this.#statement('RELEASE tollgate_write').run();
+        outcomes.push({ ok: true, value });
       } catch (error) {
-        this.#rollback();
-        throw error;
+        try {
+          this.#statement('ROLLBACK TO tollgate_write').run();
+          this.#statement('RELEASE tollgate_write').run();
+        } catch {
+          // SQLite already rolled the whole transaction back (SQLITE_FULL …): the COMMIT fails below.
+        }
+        outcomes.push({ ok: false, error });
       }
-    }, true);
+    }
+    try {
+      this.#statement('COMMIT').run();
+    } catch (error) {
+      this.#rollback();
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    batch.forEach((write, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) write.resolve(outcome.value);
+      else write.reject(outcome?.error);
+    });
   }
 
   #read<T>(fn: () => T): Promise<T> {
