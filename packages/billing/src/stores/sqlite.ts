@@ -234,7 +234,8 @@ class SqliteStore implements Store {
       // batches keep holding a single write, and tries deferring again now and then.
       this.#deferring = this.#deferWrites || --this.#probeCountdown <= 0;
       if (this.#deferring) setImmediate(commit);
-      else void commit();    });
+      else void commit();
+    });
   }
 
   /** Commit every queued write in one transaction (see {@link SqliteStore.#write}). */

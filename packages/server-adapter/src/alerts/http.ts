@@ -1,24 +1,11 @@
 import { redactSecrets, UpstreamError } from '@tollgate/core';
+import { describeRequestFailure } from '../errors/request-failure.js';
 
 /** How long a notifier's HTTP request may take by default (10 s), body included. */
 export const DEFAULT_NOTIFIER_TIMEOUT_MS = 10_000;
 
 /** How much of an error answer's body an error keeps (after redaction). */
 const MAX_ERROR_BODY_CHARS = 500;
-
-/** Why a request failed without an answer, in words that never carry a URL, header or secret. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  if (name === 'AbortError') return 'aborted';
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code =
-    typeof cause?.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(cause.code)
-      ? cause.code
-      : undefined;
-  return code === undefined ? 'network error' : `network error (${code})`;
-}
 
 /** What {@link postJson} sends and how it judges the answer. */
 export interface PostJsonRequest {
@@ -56,7 +43,7 @@ export async function postJson(request: PostJsonRequest): Promise<void> {
     });
   } catch (error) {
     throw new UpstreamError(
-      `${request.service} request failed: ${describeFailure(error, request.timeoutMs)}`,
+      `${request.service} request failed: ${describeRequestFailure(error, request.timeoutMs)}`,
       { details: { notifier: request.notifier } },
     );
   }

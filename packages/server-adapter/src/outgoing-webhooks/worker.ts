@@ -1,5 +1,6 @@
 import type { SqlSurface } from '@tollgate/billing';
 import { createWebhookHeaders } from '@tollgate/core/webhooks';
+import { describeRequestFailure } from '../errors/request-failure.js';
 import type { TollgateLogger } from '../logging/logger.js';
 import { type ClaimedDelivery, sqlWebhookStore, type WebhookAttemptOutcome } from './store.js';
 
@@ -52,20 +53,6 @@ export interface DeliveryWorker {
   readonly running: boolean;
 }
 
-/** Why a request failed, in words that never carry a URL, header or secret. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  if (name === 'AbortError') return 'aborted';
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code =
-    typeof cause?.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(cause.code)
-      ? cause.code
-      : undefined;
-  return code === undefined ? 'network error' : `network error (${code})`;
-}
-
 /** POST one signed delivery; never throws. */
 async function attempt(
   claim: ClaimedDelivery,
@@ -101,7 +88,7 @@ async function attempt(
     }
     return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describeFailure(error, timeoutMs) };
+    return { ok: false, statusCode: null, error: describeRequestFailure(error, timeoutMs) };
   }
 }
 
