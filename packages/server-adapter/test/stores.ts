@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { postgresStore, type Store, sqliteStore } from '@tollgate/billing';
-import { createTestSchema, postgresReachable } from '../../billing/test/fixtures/postgres.js';
+import type { Store } from '@tollgate/billing';
+import { postgresFactory, sqliteFactory } from '../../billing/test/fixtures/stores.js';
 
 /** A billing store with a SQL surface, made fresh for one test, and how to make another handle on the same database. */
 export interface TestDatabase {
@@ -12,57 +9,20 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** The SQL dialects the server supports, each a factory of a fresh {@link TestDatabase}. */
+/**
+ * The SQL dialects the server supports, each a factory of a fresh
+ * {@link TestDatabase} — billing's own test stores (a temporary SQLite file; a
+ * fresh PostgreSQL schema, skipped loudly when PostgreSQL is down outside CI).
+ */
 export const SQL_DATABASES: ReadonlyArray<{
   dialect: 'sqlite' | 'postgres';
   skip: boolean;
   open(): Promise<TestDatabase>;
-}> = [
-  {
-    dialect: 'sqlite',
-    skip: false,
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'tollgate-server-db-'));
-      const path = join(dir, 'tollgate.db');
-      const opened: Store[] = [];
-      const make = () => {
-        const store = sqliteStore({ path });
-        opened.push(store);
-        return store;
-      };
-      return {
-        store: make(),
-        reopen: make,
-        async dispose() {
-          for (const store of opened) await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
+}> = [sqliteFactory, postgresFactory].map((factory) => ({
+  dialect: factory.name as 'sqlite' | 'postgres',
+  skip: !factory.available,
+  async open() {
+    const created = await factory.create();
+    return { store: created.store, reopen: created.reopen, dispose: created.cleanup };
   },
-  {
-    dialect: 'postgres',
-    skip: !postgresReachable,
-    async open() {
-      const schema = await createTestSchema();
-      const opened: Store[] = [];
-      const make = () => {
-        const store = postgresStore({
-          connectionString: schema.connectionString,
-          schema: schema.schema,
-          max: 4,
-        });
-        opened.push(store);
-        return store;
-      };
-      return {
-        store: make(),
-        reopen: make,
-        async dispose() {
-          for (const store of opened) await store.close();
-          await schema.drop();
-        },
-      };
-    },
-  },
-];
+}));
