@@ -41,4 +41,4 @@ it('creates, lists, rotates and revokes keys in the server database', () => {
   const bad = keys('create', '--tenant', 'acme', '--role', 'root');
   expect(bad.status).toBe(1);
   expect(bad.stderr).toMatch(/role/i);
-});
+}, 90_000); // seven short processes, each compiling the CLI with tsx

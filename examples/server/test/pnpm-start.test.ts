@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -193,6 +194,44 @@ describe('pnpm start (examples/server)', () => {
       ).status_code;
     }
     expect(statusCode).not.toBe('submitted');
+  });
+
+  it('lets a person upload an MT700 on the page at / and shows findings and billing (Chromium)', async (context) => {
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(executablePath)) {
+      if (process.env.CI)
+        throw new Error(`Chromium is required under CI: none at ${executablePath}`);
+      console.warn(`!! SKIPPING the browser test: no Chromium at ${executablePath}`);
+      context.skip();
+    }
+    const browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/`);
+      await page.fill('#api-key', SME_KEY);
+      await page.dispatchEvent('#api-key', 'change');
+      await page
+        .locator('tollgate-upload input[type=file]')
+        .setInputFiles(fileURLToPath(new URL('../public/mt700-sample.fin', import.meta.url)));
+      // The widget renders the server's findings, then the page shows the tenant's billing.
+      await page.getByText('lc.tolerance_applied').waitFor({ timeout: 15_000 });
+      await page.getByText('Billed', { exact: true }).waitFor();
+      await page.locator('#billing-table td', { hasText: 'sme.validation' }).waitFor();
+      expect(await page.locator('#billing-status').textContent()).toMatch(/USD in all\.$/);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('logs one JSON line per request with its request id, and never a key', () => {
