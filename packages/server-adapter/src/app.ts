@@ -373,11 +373,9 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   app.use('/integrations/*', ...protect('integrations'));
   app.use('/monitoring/*', ...protect('integrations'));
   app.use('/submissions/*', ...protect('integrations'));
-  app.use('/webhook-endpoints', ...protect('webhooks'));
   app.use('/webhook-endpoints/*', ...protect('webhooks'));
   app.route('/', outgoingWebhookRoutes({ store: webhookStore }));
   app.use('/billing/*', ...protect('billing'));
-  app.use('/api-keys', ...protect('api_keys'));
   app.use('/api-keys/*', ...protect('api_keys'));
   app.route(
     '/',

@@ -43,6 +43,12 @@ describe('API keys over HTTP', () => {
     expect(text).not.toContain(issued.key);
   });
 
+  it('authenticates and rate-limits /api-keys once per request', async () => {
+    const listed = await call('GET', '/api-keys', server.keys.admin);
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('ratelimit')?.split(',')).toHaveLength(1);
+  });
+
   it('refuses key management to keys without the api_keys scope (403)', async () => {
     await expectProblem(
       await call('POST', '/api-keys', server.keys.acme, { role: 'sme' }),
@@ -87,11 +93,34 @@ describe('API keys over HTTP', () => {
       await call('POST', '/api-keys', server.keys.admin, {
         tenant_id: 'acme',
         role: 'sme',
-        scopes: ['api_keys'],
+        scopes: ['api_keys', 'sessions'],
       })
     ).json()) as IssuedKeyJson;
-    const own = await call('POST', '/api-keys', manager.key, { role: 'bank' });
-    expect(((await own.json()) as IssuedKeyJson).tenant_id).toBe('acme');
+    // It hands out no more than it holds: a bank key of its tenant with only `sessions`.
+    const own = (await (
+      await call('POST', '/api-keys', manager.key, { role: 'bank' })
+    ).json()) as IssuedKeyJson;
+    expect(own).toMatchObject({ tenant_id: 'acme', role: 'bank', scopes: ['sessions'] });
+    await expectProblem(
+      await call('POST', '/api-keys', manager.key, { role: 'sme', scopes: ['billing'] }),
+      403,
+      'forbidden',
+    );
+    // An admin key of its own tenant is out of its reach: no rotating it into a fresh admin secret.
+    const tenantAdmin = (await (
+      await call('POST', '/api-keys', server.keys.admin, { tenant_id: 'acme', role: 'admin' })
+    ).json()) as IssuedKeyJson;
+    await expectProblem(
+      await call('POST', `/api-keys/${tenantAdmin.prefix}/rotate`, manager.key),
+      403,
+      'forbidden',
+    );
+    await expectProblem(
+      await call('DELETE', `/api-keys/${tenantAdmin.prefix}`, manager.key),
+      403,
+      'forbidden',
+    );
+    expect((await call('GET', '/api-keys?tenant_id=globex', tenantAdmin.key)).status).toBe(200);
     await expectProblem(
       await call('POST', '/api-keys', manager.key, { tenant_id: 'globex', role: 'sme' }),
       403,

@@ -6,6 +6,7 @@ import {
   type ApiKeyInfo,
   type ApiKeyPrincipal,
   type ApiKeyStore,
+  defaultScopes,
 } from '../auth/api-keys.js';
 import { ServerProblem } from '../errors/problem.js';
 import type { AppEnv } from '../types.js';
@@ -50,14 +51,18 @@ function mayManage(principal: ApiKeyPrincipal, tenantId: string, role?: string):
  * is in this answer only), `GET /api-keys?tenant_id=` lists a tenant's keys,
  * `POST /api-keys/:prefix/rotate` issues a successor and revokes the old key
  * after `grace_seconds`, `DELETE /api-keys/:prefix` revokes at once. An admin
- * key manages every tenant; any other key only its own tenant, and never issues
- * admin keys. A key of another tenant is a 404.
+ * key manages every tenant; any other key only its own tenant's non-admin keys
+ * (never issuing, rotating or revoking an admin key: 403) and grants at most the
+ * scopes it holds. A key of another tenant is a 404.
  */
 export function apiKeyRoutes(keys: ApiKeyStore): Hono<AppEnv> {
-  const ownKey = async (principal: ApiKeyPrincipal, prefix: string) => {
-    const tenantKeys = principal.role === 'admin' ? undefined : await keys.list(principal.tenantId);
-    if (tenantKeys !== undefined && !tenantKeys.some((key) => key.prefix === prefix)) {
-      throw new ServerProblem('not_found', 'No such API key.');
+  /** A key the caller may rotate or revoke: an admin any; anyone else a non-admin key of its own tenant. */
+  const manageableKey = async (principal: ApiKeyPrincipal, prefix: string) => {
+    if (principal.role === 'admin') return;
+    const target = (await keys.list(principal.tenantId)).find((key) => key.prefix === prefix);
+    if (target === undefined) throw new ServerProblem('not_found', 'No such API key.');
+    if (target.role === 'admin') {
+      throw new ServerProblem('forbidden', 'Only an admin key may rotate or revoke an admin key.');
     }
   };
 
@@ -72,10 +77,27 @@ export function apiKeyRoutes(keys: ApiKeyStore): Hono<AppEnv> {
           'This key may only issue non-admin keys of its own tenant.',
         );
       }
+      // A non-admin key hands out no more than it holds itself.
+      const scopes =
+        principal.role === 'admin'
+          ? body.scopes
+          : (body.scopes ?? defaultScopes(body.role)).filter((scope) =>
+              principal.scopes.includes(scope),
+            );
+      if (
+        principal.role !== 'admin' &&
+        body.scopes !== undefined &&
+        scopes?.length !== body.scopes.length
+      ) {
+        throw new ServerProblem('forbidden', 'A key may only grant scopes it holds itself.');
+      }
+      if (scopes !== undefined && scopes.length === 0) {
+        throw new ServerProblem('forbidden', 'A key may only grant scopes it holds itself.');
+      }
       const issued = await keys.issue({
         tenantId,
         role: body.role,
-        ...(body.scopes === undefined ? {} : { scopes: body.scopes }),
+        ...(scopes === undefined ? {} : { scopes }),
         ...(body.label === undefined ? {} : { label: body.label }),
       });
       return c.json({ ...keyJson({ ...issued, label: body.label ?? null }), key: issued.key }, 201);
@@ -89,7 +111,7 @@ export function apiKeyRoutes(keys: ApiKeyStore): Hono<AppEnv> {
     .post('/api-keys/:prefix/rotate', async (c) => {
       const hasBody = (c.req.header('content-type') ?? '').includes('json');
       const body = hasBody ? await readJsonBody(c, rotateBody, 'rotation request') : {};
-      await ownKey(c.get('principal'), c.req.param('prefix'));
+      await manageableKey(c.get('principal'), c.req.param('prefix'));
       const issued = await keys.rotate(c.req.param('prefix'), {
         graceSeconds: body.grace_seconds ?? 0,
       });
@@ -97,7 +119,7 @@ export function apiKeyRoutes(keys: ApiKeyStore): Hono<AppEnv> {
       return c.json({ ...keyJson(issued), key: issued.key, replaces: c.req.param('prefix') }, 201);
     })
     .delete('/api-keys/:prefix', async (c) => {
-      await ownKey(c.get('principal'), c.req.param('prefix'));
+      await manageableKey(c.get('principal'), c.req.param('prefix'));
       if (!(await keys.revoke(c.req.param('prefix')))) {
         throw new ServerProblem('not_found', 'No such live API key.');
       }
