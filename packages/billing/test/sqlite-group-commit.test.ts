@@ -83,4 +83,39 @@ describe('the SQLite store commits concurrent writes together', () => {
     expect((await again.verify()).ok).toBe(true);
     await reopened.close();
   });
+
+  it('fails every write of a batch SQLite rolled back whole (a full disk), and runs none outside it', async () => {
+    const { store, ledger, path } = openLedger();
+    await ledger.append(charge('acme', 'first'));
+    const [row] = (await store.sql?.query<{ page_count: number }>('PRAGMA page_count')) ?? [];
+    // No page may be added from now on: a write that needs one fails with SQLITE_FULL.
+    await store.sql?.exec(`PRAGMA max_page_count = ${Number(row?.page_count)}`);
+    const huge = { ...charge('acme', 'huge'), metadata: { blob: 'x'.repeat(200_000) } };
+    const results = await Promise.allSettled([
+      ledger.append(charge('acme', 'small-before')),
+      ledger.append(huge),
+      ledger.append(charge('globex', 'small-after')),
+    ]);
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    await store.close();
+
+    const reopened = sqliteStore({ path });
+    const again = createLedger({ store: reopened });
+    const keys = (await again.list({ limit: 100 })).events.map((event) => event.idempotencyKey);
+    expect(keys).toEqual(['first']);
+    expect((await again.verify()).ok).toBe(true);
+    // The connection is usable again once there is room.
+    expect((await again.append(charge('acme', 'later'))).sequence).toBe(2n);
+    await reopened.close();
+  });
+
+  it('commits the writes asked for before close', async () => {
+    const { store, ledger, path } = openLedger();
+    const pending = [ledger.append(charge('acme', 'a')), ledger.append(charge('acme', 'b'))];
+    await store.close();
+    expect((await Promise.all(pending)).map((event) => event.idempotencyKey)).toEqual(['a', 'b']);
+    const reopened = sqliteStore({ path });
+    expect((await createLedger({ store: reopened }).list({ limit: 10 })).events).toHaveLength(2);
+    await reopened.close();
+  });
 });

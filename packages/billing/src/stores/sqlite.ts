@@ -247,33 +247,34 @@ class SqliteStore implements Store {
       if (!this.#deferWrites) this.#probeCountdown = GROUP_COMMIT_PROBE_INTERVAL;
     }
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    /** Every write of the batch fails with `error`: nothing of it was committed. */
+    const failAll = (error: unknown) => {
+      if (this.#db.isTransaction) this.#rollback();
+      for (const write of batch) write.reject(error);
+    };
     try {
       this.#statement('BEGIN IMMEDIATE').run();
-    } catch (error) {
-      for (const write of batch) write.reject(error);
-      return;
-    }
-    for (const write of batch) {
-      this.#statement('SAVEPOINT tollgate_write').run();
-      try {
-        const value = write.run();
-        this.#statement('RELEASE tollgate_write').run();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
+      for (const write of batch) {
+        this.#statement('SAVEPOINT tollgate_write').run();
         try {
+          const value = write.run();
+          this.#statement('RELEASE tollgate_write').run();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          if (!this.#db.isTransaction) {
+            // SQLite rolled the whole transaction back (SQLITE_FULL, an I/O error …): the
+            // writes before this one are gone too, and the ones after must not run outside it.
+            failAll(error);
+            return;
+          }
           this.#statement('ROLLBACK TO tollgate_write').run();
           this.#statement('RELEASE tollgate_write').run();
-        } catch {
-          // SQLite already rolled the whole transaction back (SQLITE_FULL …): the COMMIT fails below.
+          outcomes.push({ ok: false, error });
         }
-        outcomes.push({ ok: false, error });
       }
-    }
-    try {
       this.#statement('COMMIT').run();
     } catch (error) {
-      this.#rollback();
-      for (const write of batch) write.reject(error);
+      failAll(error);
       return;
     }
     batch.forEach((write, index) => {
@@ -292,6 +293,10 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Writes asked for before close are committed first (their group commit may be deferred).
+    if (this.#pendingWrites.length > 0) {
+      await this.#exclusive(() => this.#commitPending(), true).catch(() => undefined);
+    }
     await this.#exclusive(() => undefined, false);
     if (this.#closed) return;
     this.#closed = true;
