@@ -80,7 +80,7 @@ export {
   declarantReferenceFor,
 } from './routes/customs.js';
 export { FX_CONVERSION, type FxClient } from './routes/fx.js';
-export { ACCEPT_CHARGE_HEADER } from './routes/integration-support.js';
+export { ACCEPT_CHARGE_HEADER, partnerIdempotencyKey } from './routes/integration-support.js';
 export { LOGISTICS_QUOTE, type LogisticsClient } from './routes/logistics.js';
 export {
   createHealthTracker,

@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import {
   createLogger,
   createTollgate,
+  partnerIdempotencyKey,
   type RunningServer,
   serve,
   sqlApiKeyStore,
@@ -91,9 +92,11 @@ export async function startTestServer(
   };
   let app: Tollgate['app'] | undefined;
   const gateway = createBankSwiftGateway({
-    // A NAK for the credit reference NAKME, to play a refusal by the network.
+    // A NAK for demo-bank's idempotency key NAKME (as the server sends it), to play a refusal by the network.
     nak: (message) =>
-      message.reference === 'NAKME' ? { code: 'T27', reason: 'Invalid BIC' } : undefined,
+      message.reference === partnerIdempotencyKey('demo-bank', 'bank', 'NAKME')
+        ? { code: 'T27', reason: 'Invalid BIC' }
+        : undefined,
     webhooks: {
       url: 'http://tollgate.test/webhooks/demo-swift',
       secret: TEST_BANK_WEBHOOK_SECRET,

@@ -308,5 +308,20 @@ describe('a bank using a billed partner route on a shared session', () => {
     );
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ tier: 'bank', amount: { amount: 100n, currency: 'USD' } });
+
+    // The same idempotency key from another tenant is its own call: quoted and billed to it.
+    const own = await sendJson(
+      `${server.url}/integrations/logistics/demo-dhl/quote`,
+      'POST',
+      server.keys.acme,
+      body,
+    );
+    expect(own.status).toBe(201);
+    expect(own.headers.get('tollgate-idempotent-replayed')).toBeNull();
+    expect(
+      (await tenantEvents(server.ledger, 'acme')).filter(
+        (event) => event.operation === 'logistics.quote',
+      ),
+    ).toHaveLength(1);
   });
 });

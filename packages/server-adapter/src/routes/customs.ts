@@ -10,6 +10,7 @@ import {
   consentOf,
   integrationClient,
   partnerError,
+  partnerIdempotencyKey,
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
@@ -113,7 +114,13 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
               customsOffice: body.customs_office,
               commodityCodes: body.commodity_codes,
             },
-            { idempotencyKey: body.idempotency_key },
+            {
+              idempotencyKey: partnerIdempotencyKey(
+                principal.tenantId,
+                'customs',
+                body.idempotency_key,
+              ),
+            },
           );
           const answer: CustomsSubmission = {
             declaration_id: declaration.declarationId,

@@ -17,6 +17,7 @@ import {
   type MoneyJson,
   moneyJson,
   partnerError,
+  partnerIdempotencyKey,
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
@@ -128,7 +129,13 @@ export function fxRoutes(options: FxRoutesOptions): Hono<AppEnv> {
                 to: body.to,
                 ...(body.rounding === undefined ? {} : { rounding: body.rounding }),
               },
-              { idempotencyKey: body.idempotency_key },
+              {
+                idempotencyKey: partnerIdempotencyKey(
+                  principal.tenantId,
+                  'fx',
+                  body.idempotency_key,
+                ),
+              },
             );
             const answer: FxConversion = {
               from: moneyJson(conversion.from),

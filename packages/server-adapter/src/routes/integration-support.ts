@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BillingEvent } from '@tollgate/billing';
 import {
   AuthError,
@@ -20,6 +21,17 @@ export interface MoneyJson {
 export function moneyJson(value: Money): MoneyJson {
   const json = moneyToJSON(value);
   return { amount: json.amount, currency: json.currency };
+}
+
+/**
+ * The idempotency key sent to a partner for a caller's `idempotency_key`:
+ * every tenant shares the server's partner accounts, so the caller's key is
+ * scoped by tenant and kind of call (`tg-` + 32 hex digits of a SHA-256), and
+ * two tenants using the same key never see each other's result.
+ */
+export function partnerIdempotencyKey(tenantId: string, kind: string, key: string): string {
+  const digest = createHash('sha256').update(`${tenantId}\u0000${kind}\u0000${key}`).digest('hex');
+  return `tg-${digest.slice(0, 32)}`;
 }
 
 /** The header a payer repeats its call with to consent to a 402's quote: `Tollgate-Accept-Charge: <quote_id>`. */

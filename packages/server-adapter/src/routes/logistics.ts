@@ -20,6 +20,7 @@ import {
   type MoneyJson,
   moneyJson,
   partnerError,
+  partnerIdempotencyKey,
   replayedAnswer,
   visibleSession,
 } from './integration-support.js';
@@ -97,7 +98,13 @@ export function logisticsRoutes(options: LogisticsRoutesOptions): Hono<AppEnv> {
               client,
               'quote',
               quoteInputFromRequestBody(body),
-              { idempotencyKey: body.idempotency_key },
+              {
+                idempotencyKey: partnerIdempotencyKey(
+                  principal.tenantId,
+                  'logistics',
+                  body.idempotency_key,
+                ),
+              },
             )) as QuoteResult;
           } catch (error) {
             throw partnerError(error, 'carrier');

@@ -1,7 +1,11 @@
 import type { BillingGuard } from '@tollgate/billing';
 import { isTollgateError } from '@tollgate/core';
 import { ServerProblem } from '../errors/problem.js';
-import { partnerError, replayedAnswer } from '../routes/integration-support.js';
+import {
+  partnerError,
+  partnerIdempotencyKey,
+  replayedAnswer,
+} from '../routes/integration-support.js';
 import { failureText, nextRetryAt, type SubmissionRetryPolicy } from './retry-policy.js';
 import type { Submission, SubmissionStore } from './submission-store.js';
 
@@ -113,7 +117,13 @@ export async function attemptBankSubmission(
               receiverBic: request.receiverBic,
               priority: request.priority,
             },
-            { idempotencyKey: submission.idempotencyKey },
+            {
+              idempotencyKey: partnerIdempotencyKey(
+                submission.tenantId,
+                'bank',
+                submission.idempotencyKey,
+              ),
+            },
           );
           const answer: BankValidation = {
             id: submission.id,
