@@ -155,7 +155,7 @@ describe('bank submissions: persisted, retried, never billed twice', () => {
     const forged = (genuine?.body ?? '').replace('Acked', 'Nacked');
     const response = await fetch(`${server.url}/webhooks/demo-swift`, {
       method: 'POST',
-      headers: { ...genuine?.headers, 'webhook-id': 'msg_forged' },
+      headers: { ...genuine?.headers },
       body: forged,
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -268,7 +268,7 @@ describe('customs declarations: recorded and updated by the gateway’s callback
     const before = await submission(answer.submission_id, server.keys.acme);
     const forged = await fetch(`${server.url}/webhooks/demo-customs`, {
       method: 'POST',
-      headers: { ...first?.headers, 'webhook-id': 'msg_forged_customs' },
+      headers: { ...first?.headers },
       body: (first?.body ?? '').replace('"functionCode":"', '"functionCode":"0'),
     });
     expect(forged.status).toBeGreaterThanOrEqual(400);
@@ -323,5 +323,45 @@ describe('a bank using a billed partner route on a shared session', () => {
         (event) => event.operation === 'logistics.quote',
       ),
     ).toHaveLength(1);
+  });
+});
+
+describe('partner callbacks for submissions the server does not know', () => {
+  it('answers 409 and records nothing, so the redelivery is applied once the submission exists', async () => {
+    // A genuine, signed customs notification naming a declaration nobody lodged here.
+    const lodged = await sendJson(
+      `${server.url}/integrations/customs/demo-customs/submit`,
+      'POST',
+      server.keys.acme,
+      {
+        session_id: sessionId,
+        country_code: 'EU',
+        declaration_type: 'import',
+        commodity_codes: ['6109.10.00.10'],
+        customs_office: 'NL000396',
+        idempotency_key: 'customs-early',
+      },
+    );
+    expect(lodged.status).toBe(201);
+    const [callback] = server.customsOutbox.take();
+    if (callback === undefined) throw new Error('the gateway issued a notification');
+    const { submission_id: id } = (await lodged.json()) as { submission_id: string };
+    // Make it unknown: deliver to an integration whose submissions do not include it.
+    const elsewhere = await fetch(`${server.url}/webhooks/broken-customs`, {
+      method: 'POST',
+      headers: callback.headers,
+      body: callback.body,
+    });
+    await expectProblem(elsewhere, 409, 'unknown_reference');
+    // Redelivered where it belongs, the same webhook-id is applied (it was not recorded as seen).
+    const here = await fetch(`${server.url}/webhooks/demo-customs`, {
+      method: 'POST',
+      headers: callback.headers,
+      body: callback.body,
+    });
+    expect(await here.json()).toMatchObject({ duplicate: false, applied: true });
+    expect((await submission(id, server.keys.acme)).status_code).toBe(
+      statusOfFunctionCode(callback.notification.functionCode) ?? 'received',
+    );
   });
 });

@@ -15,6 +15,7 @@ export const SERVER_PROBLEM_CODES = {
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  unknown_reference: { status: 409, title: 'Unknown reference' },
 } as const;
 
 /** One of {@link SERVER_PROBLEM_CODES}. */

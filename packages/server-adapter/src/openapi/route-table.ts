@@ -753,6 +753,11 @@ export const TOLLGATE_API_ROUTES: readonly ApiRoute[] = [
         status: 404,
         description: 'No integration under this id verifies callbacks (`not_found`).',
       },
+      {
+        status: 409,
+        description:
+          'The callback names a submission this server does not know yet, or one already settled (`unknown_reference`): nothing was recorded, so the partner’s redelivery is applied.',
+      },
     ],
   },
   {

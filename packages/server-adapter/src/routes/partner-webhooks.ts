@@ -87,29 +87,40 @@ export function partnerWebhookRoutes(options: PartnerWebhookRoutesOptions): Hono
       unknown
     >;
     const eventId = c.req.header('webhook-id') ?? createHash('sha256').update(body).digest('hex');
-    if (await options.events.seen(integrationId, eventId)) {
+    const type = String(event.type ?? 'unknown');
+    const now = options.clock();
+    // Recorded first: of two copies delivered at once, only one is applied.
+    if (!(await options.events.record(integrationId, eventId, type, now))) {
       return c.json({ received: true, duplicate: true, applied: false });
     }
     const update = submissionUpdate(event);
-    const now = options.clock();
-    const changed =
-      update === undefined
-        ? undefined
-        : await options.submissions.applyPartnerStatus(
-            integrationId,
-            update.reference,
-            update,
-            now,
-          );
-    await options.events.record(integrationId, eventId, String(event.type ?? 'unknown'), now);
-    if (changed !== undefined) options.onSubmissionChanged?.(changed, { type: String(event.type) });
+    let changed: Submission | undefined;
+    try {
+      changed =
+        update === undefined
+          ? undefined
+          : await options.submissions.applyPartnerStatus(
+              integrationId,
+              update.reference,
+              update,
+              now,
+            );
+    } catch (error) {
+      await options.events.forget(integrationId, eventId);
+      throw error;
+    }
+    if (update !== undefined && changed === undefined) {
+      // Not known yet (the callback overtook the answer that names it) or settled: a
+      // non-2xx answer makes the partner deliver it again later.
+      await options.events.forget(integrationId, eventId);
+      throw new ServerProblem(
+        'unknown_reference',
+        'This callback names a submission this server does not know, or one already settled.',
+      );
+    }
+    if (changed !== undefined) options.onSubmissionChanged?.(changed, { type });
     c.get('log')?.info(
-      {
-        integration_id: integrationId,
-        event_id: eventId,
-        type: event.type,
-        applied: changed !== undefined,
-      },
+      { integration_id: integrationId, event_id: eventId, type, applied: changed !== undefined },
       'partner_webhook.received',
     );
     return c.json({ received: true, duplicate: false, applied: changed !== undefined });

@@ -5,8 +5,10 @@ import { migrateServerTables } from '../storage/migrations.js';
 export interface PartnerEventLog {
   /** Whether the event was already recorded. */
   seen(integrationId: string, eventId: string): Promise<boolean>;
-  /** Record the event once applied; false when it was already there. */
+  /** Record the event (before applying it); false when it was already there. */
   record(integrationId: string, eventId: string, type: string, now: Date): Promise<boolean>;
+  /** Forget a recorded event that could not be applied, so that the partner's redelivery is. */
+  forget(integrationId: string, eventId: string): Promise<void>;
 }
 
 /** The partner event log in the server's tables (`tollgate_partner_events`). */
@@ -29,6 +31,13 @@ export function sqlPartnerEventLog(surface: SqlSurface): PartnerEventLog {
         [integrationId, eventId, type, now.getTime()],
       );
       return rows.length === 1;
+    },
+    async forget(integrationId, eventId) {
+      await ready();
+      await surface.query(
+        'DELETE FROM tollgate_partner_events WHERE integration_id = $1 AND event_id = $2',
+        [integrationId, eventId],
+      );
     },
   };
 }

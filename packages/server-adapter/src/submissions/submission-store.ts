@@ -7,7 +7,9 @@ import { dateColumn, migrateServerTables, optionalDateColumn } from '../storage/
  * partner: the first call is running, or a retry is scheduled at
  * `nextRetryAt`), `submitted` (the partner took it and its answer is awaited),
  * `success` (the partner accepted it: an ACK) or `failed` (refused — a NAK or a
- * refused request — or out of retries). Only a `submitted` submission was billed.
+ * refused request — or out of retries). Every submission the partner took was
+ * billed (`submitted`, `success`, and `failed` after a NAK); a `pending` one, or
+ * one `failed` before the partner took it, was not.
  */
 export type SubmissionStatus = 'pending' | 'submitted' | 'success' | 'failed';
 
@@ -67,7 +69,8 @@ export interface SubmissionStore {
   /**
    * Apply the partner's later word about the submission it knows as
    * `externalReference` at `integrationId`: `success` or `failed` with its
-   * status code. Returns the updated submission, or `undefined` when none matches.
+   * status code; a settled submission (`success`, `failed`) never goes back to
+   * `submitted`. Returns the updated submission, or `undefined` when none matches.
    */
   applyPartnerStatus(
     integrationId: string,
@@ -188,6 +191,7 @@ export function sqlSubmissionStore(surface: SqlSurface): SubmissionStore {
         `UPDATE tollgate_submissions SET status = $3, status_code = $4,
            last_error = COALESCE($5, last_error), updated_at = $6
          WHERE integration_id = $1 AND external_reference = $2 AND status <> 'pending'
+           AND NOT (status IN ('success', 'failed') AND $3 = 'submitted')
          RETURNING ${COLUMNS}`,
         [
           integrationId,
