@@ -462,6 +462,7 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
     surface: tables,
     clock,
     logger,
+    allowLoopback: options.webhooks?.allowInsecureLocalhost ?? false,
     ...(options.webhooks?.fetch === undefined ? {} : { fetch: options.webhooks.fetch }),
   });
   return {

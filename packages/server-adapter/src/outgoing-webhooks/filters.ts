@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '@tollgate/core';
+import { literalHostProblem } from './destination.js';
 
 /** The longest event type or event filter accepted, in characters. */
 export const MAX_EVENT_TYPE_LENGTH = 100;
@@ -52,8 +53,10 @@ export function matchesEventFilters(filters: readonly string[], type: string): b
 
 /**
  * Why `url` may not receive webhooks, or `undefined` when it may: an absolute
- * `https:` URL without credentials or fragment; `http:` only for `localhost`,
- * `127.0.0.1` or `[::1]`, and only with `allowInsecureLocalhost`.
+ * `https:` URL without credentials or fragment, not naming a private, loopback
+ * or link-local address or `localhost`; `http:` only for `localhost`,
+ * `127.0.0.1` or `[::1]`, and only with `allowInsecureLocalhost`. (Names are
+ * resolved and checked again before every delivery.)
  */
 export function webhookUrlProblem(
   url: string,
@@ -72,6 +75,8 @@ export function webhookUrlProblem(
     return 'The URL may not carry credentials (user:password@).';
   }
   if (parsed.hash !== '') return 'The URL may not have a fragment (#…).';
+  const hostProblem = literalHostProblem(parsed.hostname, allowInsecureLocalhost);
+  if (hostProblem !== undefined) return hostProblem;
   if (parsed.protocol === 'https:') return undefined;
   if (parsed.protocol === 'http:') {
     if (allowInsecureLocalhost && LOCAL_HOSTS.has(parsed.hostname)) return undefined;

@@ -3,6 +3,11 @@
 // signed per Standard Webhooks, with retries and a dead-letter state.
 
 /**
+ * Where deliveries may go: {@link isPublicAddress}, {@link literalHostProblem}
+ * (at subscription) and {@link destinationProblem} (resolved before every attempt).
+ */
+export { destinationProblem, isPublicAddress, literalHostProblem } from './destination.js';
+/**
  * Event-type filters and endpoint checks: {@link matchesEventFilters} (exact,
  * `prefix.*`, `*`), {@link isWebhookEventType}, {@link eventFilterProblem},
  * {@link webhookUrlProblem} (https; http only for localhost when allowed),

@@ -2,6 +2,7 @@ import type { SqlSurface } from '@tollgate/billing';
 import { createWebhookHeaders } from '@tollgate/core/webhooks';
 import { describeRequestFailure } from '../errors/request-failure.js';
 import type { TollgateLogger } from '../logging/logger.js';
+import { destinationProblem } from './destination.js';
 import { type ClaimedDelivery, sqlWebhookStore, type WebhookAttemptOutcome } from './store.js';
 
 /** How long one attempt may take before it counts as failed, by default (10 s). */
@@ -35,6 +36,15 @@ export interface DeliveryWorkerOptions {
   logger?: TollgateLogger;
   /** Called with an error of a `start()` poll (a database error); default: logged, or ignored. */
   onError?: (error: unknown) => void;
+  /**
+   * Before each attempt, resolve the endpoint's host and refuse private,
+   * loopback and link-local addresses (the attempt fails as `destination not
+   * allowed`). Default: on when `fetch` is the global one; an injected `fetch`
+   * (a proxy, a test double) decides where requests go itself.
+   */
+  checkDestination?: boolean;
+  /** With `checkDestination`: let loopback addresses through (local development). Default false. */
+  allowLoopback?: boolean;
 }
 
 /** A delivery loop over the outgoing-webhook queue; a `BackgroundWorker` for `startTollgateServer`. */
@@ -59,7 +69,12 @@ async function attempt(
   send: typeof fetch,
   clock: () => Date,
   timeoutMs: number,
+  guard: { check: boolean; allowLoopback: boolean },
 ): Promise<WebhookAttemptOutcome> {
+  if (guard.check) {
+    const refused = await destinationProblem(claim.url, guard.allowLoopback);
+    if (refused !== undefined) return { ok: false, statusCode: null, error: refused };
+  }
   let signed: ReturnType<typeof createWebhookHeaders>;
   try {
     signed = createWebhookHeaders(claim.secret, claim.payload, {
@@ -115,6 +130,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const clock = options.clock ?? (() => new Date());
   const store = sqlWebhookStore(options.surface, { clock });
   const send = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const destinationGuard = {
+    check: options.checkDestination ?? options.fetch === undefined,
+    allowLoopback: options.allowLoopback ?? false,
+  };
   const batchSize = Math.floor(positive(options.batchSize, 20, 'batchSize'));
   const pollIntervalMs = positive(options.pollIntervalMs, 1000, 'pollIntervalMs');
   const timeoutMs = positive(options.timeoutMs, DEFAULT_WEBHOOK_TIMEOUT_MS, 'timeoutMs');
@@ -128,7 +147,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const deliver = async (claim: ClaimedDelivery) => {
-    const outcome = await attempt(claim, send, clock, timeoutMs);
+    const outcome = await attempt(claim, send, clock, timeoutMs, destinationGuard);
     const recorded = await store.recordAttempt(claim, outcome);
     logger?.[outcome.ok ? 'info' : 'warn'](
       {
