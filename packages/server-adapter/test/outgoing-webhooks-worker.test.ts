@@ -112,7 +112,11 @@ describe.each(SQL_DATABASES)('outgoing webhooks on $dialect', ({ skip, open }) =
         type: 'session.validated',
         data: { session_id: 's_1', findings: 0 },
       });
-      const worker = createDeliveryWorker({ surface: sqlOf(db.store), clock });
+      const worker = createDeliveryWorker({
+        surface: sqlOf(db.store),
+        clock,
+        allowLoopback: true, // the receiver listens on 127.0.0.1
+      });
       expect(await worker.runOnce()).toBe(1);
 
       expect(receiver.requests).toHaveLength(1);
