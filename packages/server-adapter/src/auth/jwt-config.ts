@@ -11,6 +11,7 @@ export const JWT_ENV_VARIABLES = [
   'TOLLGATE_JWT_ROLE_CLAIM',
   'TOLLGATE_JWT_SCOPES_CLAIM',
   'TOLLGATE_JWT_CLOCK_TOLERANCE_SECONDS',
+  'TOLLGATE_JWT_ROLES',
 ] as const;
 
 const REQUIRED = ['TOLLGATE_JWT_JWKS_URL', 'TOLLGATE_JWT_ISSUER', 'TOLLGATE_JWT_AUDIENCE'] as const;
@@ -34,7 +35,8 @@ function invalid(variable: string, message: string): ValidationError {
  * `TOLLGATE_JWT_AUDIENCE` together (issuer and audience may be comma-separated
  * lists); optional: `TOLLGATE_JWT_ALGORITHMS` (comma-separated),
  * `TOLLGATE_JWT_TENANT_CLAIM`, `TOLLGATE_JWT_ROLE_CLAIM`,
- * `TOLLGATE_JWT_SCOPES_CLAIM` and `TOLLGATE_JWT_CLOCK_TOLERANCE_SECONDS`. Setting
+ * `TOLLGATE_JWT_SCOPES_CLAIM`, `TOLLGATE_JWT_CLOCK_TOLERANCE_SECONDS` and
+ * `TOLLGATE_JWT_ROLES` (comma-separated; default every role but `admin`). Setting
  * some but not all three required variables, or a bad number, is a
  * `ValidationError` naming the variable (never its value).
  */
@@ -62,6 +64,8 @@ export function jwtOptionsFromEnv(
   };
   const algorithms = get('TOLLGATE_JWT_ALGORITHMS');
   if (algorithms !== undefined) options.algorithms = list(algorithms);
+  const roles = get('TOLLGATE_JWT_ROLES');
+  if (roles !== undefined) options.roles = list(roles) as JwtVerifierOptions['roles'] & string[];
   const tolerance = get('TOLLGATE_JWT_CLOCK_TOLERANCE_SECONDS');
   if (tolerance !== undefined) {
     const seconds = Number(tolerance);

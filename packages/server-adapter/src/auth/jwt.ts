@@ -24,6 +24,9 @@ import {
 } from './api-keys.js';
 
 /** The JWS algorithms accepted when none are configured: asymmetric only. */
+/** The roles a JWT may carry unless `roles` says otherwise: every role but the cross-tenant `admin`. */
+export const DEFAULT_JWT_ROLES: readonly ApiKeyRole[] = ['sme', 'bank', 'partner'];
+
 export const DEFAULT_JWT_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
 
 /** The default names of the claims a JWT principal is read from. */
@@ -68,9 +71,9 @@ export interface JwtVerifierOptions {
    */
   algorithms?: string[];
   /**
-   * The roles a JWT may carry; default every role of `API_KEY_ROLES`. A role
-   * claim outside the list is refused, e.g. `['sme', 'bank', 'partner']` keeps
-   * the cross-tenant `admin` role to API keys.
+   * The roles a JWT may carry; default `sme`, `bank` and `partner`: the
+   * cross-tenant `admin` role stays with API keys unless listed here. A role
+   * claim outside the list is refused.
    */
   roles?: readonly ApiKeyRole[];
   /** Leeway for `exp`, `nbf` and `iat`, in seconds; default 30. */
@@ -221,7 +224,7 @@ export function jwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   if (!Number.isFinite(clockTolerance) || clockTolerance < 0) {
     throw invalidOption('clockToleranceSeconds', 'The clock tolerance is a number of seconds ≥ 0.');
   }
-  const roles: readonly string[] = options.roles ?? API_KEY_ROLES;
+  const roles: readonly string[] = options.roles ?? DEFAULT_JWT_ROLES;
   if (
     roles.length === 0 ||
     roles.some((role) => !(API_KEY_ROLES as readonly string[]).includes(role))

@@ -4,9 +4,10 @@ import { type Logger, type LoggerOptions, pino } from 'pino';
 export type TollgateLogger = Logger;
 
 /**
- * Paths pino blanks out wherever they appear in a log object: credentials and
- * API keys never reach a log line, even when a caller logs a whole request or
- * config object by mistake.
+ * Paths pino blanks out in a log object, at the top level and one level down
+ * (`headers.authorization`, `config.clientSecret`, a whole `credentials`
+ * object …), so credentials logged by mistake with a request or config object
+ * do not reach a log line. The server's own lines never log headers, bodies or keys.
  */
 export const REDACTED_LOG_PATHS: readonly string[] = [
   'authorization',
@@ -21,6 +22,14 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
   '*.secret',
   'clientSecret',
   '*.clientSecret',
+  'token',
+  '*.token',
+  'apiKey',
+  '*.apiKey',
+  'webhookSecret',
+  '*.webhookSecret',
+  'credentials',
+  '*.credentials',
   'password',
   '*.password',
   'DATABASE_URL',

@@ -28,7 +28,7 @@ export interface StartTollgateServerOptions
   extend?: (app: Hono<AppEnv>) => void;
   /** More workers to stop on shutdown, after the server stopped taking requests. */
   workers?: BackgroundWorker[];
-  /** Start the submission retry and webhook delivery workers in this process; default true. */
+  /** Start the submission retry worker, the webhook delivery worker and the billing sweeper in this process; default true. */
   runWorkers?: boolean;
 }
 
@@ -95,7 +95,12 @@ export async function startTollgateServer(
   if (runWorkers) {
     tollgate.retryWorker.start();
     tollgate.deliveryWorker.start();
-    backgroundWorkers.push(tollgate.retryWorker, tollgate.deliveryWorker);
+    // The billing sweeper voids intents a crashed process left pending (giving their quota
+    // back), deletes old quotes and appends ledger checkpoints.
+    const stopSweeper = tollgate.guard.startSweeper();
+    backgroundWorkers.push(tollgate.retryWorker, tollgate.deliveryWorker, {
+      stop: async () => stopSweeper(),
+    });
   }
   if (tollgate.alerts !== undefined) {
     tollgate.alerts.start();

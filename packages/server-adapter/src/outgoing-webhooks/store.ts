@@ -417,19 +417,22 @@ export function sqlWebhookStore(
     async disableEndpoint(tenantId, endpointId) {
       await ready();
       const now = clock().getTime();
-      const disabled = await surface.query(
-        `UPDATE ${ENDPOINTS} SET disabled_at = $3, secret = ''
-         WHERE id = $1 AND tenant_id = $2 AND disabled_at IS NULL RETURNING id`,
-        [endpointId, tenantId, now],
-      );
-      if (disabled.length === 0) return false;
-      await surface.query(
-        `UPDATE ${DELIVERIES} SET status = 'dead', next_attempt_at = NULL, locked_until = NULL,
-           claim_token = NULL, last_error = 'endpoint disabled'
-         WHERE endpoint_id = $1 AND status IN ('pending', 'failed')`,
-        [endpointId],
-      );
-      return true;
+      // One transaction: an endpoint is never left disabled with deliveries still queued.
+      return surface.transaction(async (tx) => {
+        const disabled = await tx.query(
+          `UPDATE ${ENDPOINTS} SET disabled_at = $3, secret = ''
+           WHERE id = $1 AND tenant_id = $2 AND disabled_at IS NULL RETURNING id`,
+          [endpointId, tenantId, now],
+        );
+        if (disabled.length === 0) return false;
+        await tx.query(
+          `UPDATE ${DELIVERIES} SET status = 'dead', next_attempt_at = NULL, locked_until = NULL,
+             claim_token = NULL, last_error = 'endpoint disabled'
+           WHERE endpoint_id = $1 AND status IN ('pending', 'failed')`,
+          [endpointId],
+        );
+        return true;
+      });
     },
 
     async listDeliveries(tenantId, endpointId, query = {}) {

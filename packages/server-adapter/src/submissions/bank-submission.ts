@@ -163,8 +163,12 @@ export async function attemptBankSubmission(
     // A refusal before the gateway was called (402, 409, quota) changes nothing for a
     // caller, who may fix it; a retry cannot, so the submission fails (an expired consent …).
     if (!called) {
-      if (options.retrying)
+      // `in_progress`: another attempt of the same key holds the intent (a lease ran out
+      // while it was still calling): it records the outcome; this one changes nothing.
+      const inProgress = isTollgateError(error) && error.code === 'in_progress';
+      if (options.retrying && !inProgress) {
         await deps.submissions.markFailed(submission.id, failureText(error), now);
+      }
       throw error;
     }
     const due = nextRetryAt(deps.retry, submission.attempts + 1, error, now);
