@@ -624,7 +624,7 @@ describe('real answers match the document', () => {
     expect((await call('get', '/webhook-endpoints', { key })).body.data).toHaveLength(1);
     expect((await call('get', '/webhook-endpoints/{id}', { params, key })).status).toBe(200);
     let deliveries: { body: { data: { id: string }[] } } = { body: { data: [] } };
-    for (let tries = 0; tries < 50 && deliveries.body.data.length === 0; tries++) {
+    for (let tries = 0; tries < 500 && deliveries.body.data.length === 0; tries++) {
       deliveries = await call('get', '/webhook-endpoints/{id}/deliveries', { params, key });
       if (deliveries.body.data.length === 0)
         await new Promise((resolve) => setTimeout(resolve, 20));

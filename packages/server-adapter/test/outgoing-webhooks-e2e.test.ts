@@ -37,9 +37,9 @@ const subscribe = async (key: string, events: string[]) => {
   expect(created.status).toBe(201);
   return (await created.json()) as { id: string; secret: string };
 };
-/** Wait (up to 2 s) until `count()` reaches `n`: publishing is not awaited by the request it follows. */
+/** Wait (up to 10 s, on a loaded CI) until `count()` reaches `n`: publishing is not awaited by the request it follows. */
 async function queued(count: () => Promise<number>, n: number): Promise<void> {
-  const deadline = Date.now() + 2000;
+  const deadline = Date.now() + 10_000;
   while ((await count()) < n && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
