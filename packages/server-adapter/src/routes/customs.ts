@@ -1,5 +1,6 @@
 import type { BillingGuard } from '@tollgate/billing';
 import type { customs } from '@tollgate/connectors/customs';
+import { IdempotencyConflictError } from '@tollgate/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
@@ -89,6 +90,25 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
     const declarantReference = declarantReferenceFor(session.id);
 
     const request = requestFingerprint(integrationId, body);
+    // Recorded before anything is billed or sent, so that the charge never exists without it;
+    // the gateway's status callbacks update it. A failed lodging leaves it pending: the
+    // caller may try again with the same key.
+    const { submission, created } = await options.submissions.open(
+      {
+        tenantId: principal.tenantId,
+        kind: 'customs',
+        integrationId,
+        sessionId: session.id,
+        idempotencyKey: body.idempotency_key,
+        request: { fingerprint: request },
+      },
+      options.clock(),
+    );
+    if (!created && submission.request.fingerprint !== request) {
+      throw new IdempotencyConflictError(
+        'This idempotency_key was already used for a different declaration.',
+      );
+    }
     const outcome = await options.guard.run(
       {
         tenantId: principal.tenantId,
@@ -148,19 +168,6 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
     const answer = outcome.replayed
       ? replayedAnswer<CustomsSubmission>(outcome.event, request, 'declaration')
       : outcome.result;
-    // Recorded once the gateway took it (a failed lodging is not retried: it is voided, and the
-    // caller may try again); the gateway's status callbacks then update this record.
-    const { submission } = await options.submissions.open(
-      {
-        tenantId: principal.tenantId,
-        kind: 'customs',
-        integrationId,
-        sessionId: session.id,
-        idempotencyKey: body.idempotency_key,
-        request: { fingerprint: request },
-      },
-      options.clock(),
-    );
     const recorded =
       submission.status === 'pending'
         ? await options.submissions.markSubmitted(
