@@ -159,6 +159,8 @@ export interface TollgateAppOptions {
    * app's own (`createTollgateMetrics()`).
    */
   metrics?: TollgateMetrics;
+  /** When set, `GET /metrics` wants `Authorization: Bearer <metricsToken>` (env `TOLLGATE_METRICS_TOKEN`). */
+  metricsToken?: string;
   /**
    * Per-key rate limit of every authenticated route (429 with `Retry-After`
    * beyond it): `policy` default {@link DEFAULT_RATE_LIMIT}; `store` default
@@ -364,7 +366,13 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   app.notFound((c) => problemResponse(c, new ServerProblem('not_found', 'No such route.')));
   app.use('*', (c, next) => (c.req.path === '/uploads' ? next() : jsonLimit(c, next)));
   app.route('/', healthRoutes(options.store));
-  app.route('/', metricsRoute(metrics));
+  app.route(
+    '/',
+    metricsRoute(
+      metrics,
+      options.metricsToken === undefined ? {} : { token: options.metricsToken },
+    ),
+  );
   if (options.openApi !== false) {
     app.route('/', openApiRoutes({ ...options.openApi, jwt: options.jwt !== undefined }));
   }

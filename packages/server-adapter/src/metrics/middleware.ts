@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AuthError } from '@tollgate/core';
 import { type Context, type Env, Hono, type MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { TollgateMetrics } from './registry.js';
@@ -68,6 +70,12 @@ export function rateLimitHitRecorder(metrics: TollgateMetrics): (c: Context) => 
 export interface MetricsRouteOptions {
   /** Where the exposition is served; default `/metrics`. */
   path?: string;
+  /**
+   * When set, scrapes must send `Authorization: Bearer <token>` (Prometheus'
+   * `authorization` / `bearer_token` settings); anything else is a 401 problem.
+   * Compared in constant time. Default: no token (serve it where only the scraper reaches).
+   */
+  token?: string;
 }
 
 /**
@@ -80,7 +88,15 @@ export function metricsRoute<E extends Env = Env>(
   metrics: TollgateMetrics,
   options: MetricsRouteOptions = {},
 ): Hono<E> {
+  const expected =
+    options.token === undefined ? undefined : createHash('sha256').update(options.token).digest();
   return new Hono<E>().get(options.path ?? '/metrics', async (c) => {
+    if (expected !== undefined) {
+      const given = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+      if (!timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+        throw new AuthError('The metrics token is required (Authorization: Bearer …).');
+      }
+    }
     const text = await metrics.metrics();
     return c.body(text, 200, { 'Content-Type': metrics.contentType });
   });

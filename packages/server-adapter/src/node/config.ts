@@ -17,6 +17,7 @@ const environment = z.object({
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  TOLLGATE_METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 /** Where the server's database is: a SQLite file or a PostgreSQL server. */
@@ -32,6 +33,8 @@ export interface ServerConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** How long in-flight requests may take to finish on shutdown before their connections are cut. */
   shutdownTimeoutMs: number;
+  /** The bearer token `GET /metrics` wants (`TOLLGATE_METRICS_TOKEN`, ≥ 16 characters); `undefined`: none. */
+  metricsToken: string | undefined;
   /** JWT bearer verification, when `TOLLGATE_JWT_*` is set; `undefined`: API keys only. */
   jwt: JwtVerifierOptions | undefined;
 }
@@ -84,6 +87,7 @@ export function loadServerConfig(
     database: parseDatabaseUrl(parsed.data.DATABASE_URL),
     logLevel: parsed.data.LOG_LEVEL,
     shutdownTimeoutMs: parsed.data.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: parsed.data.TOLLGATE_METRICS_TOKEN,
     jwt: jwtOptionsFromEnv(env),
   };
 }

@@ -77,6 +77,9 @@ export async function startTollgateServer(
     apiKeys,
     logger,
     ...(jwt === undefined ? {} : { jwt }),
+    ...(app.metricsToken === undefined && config.metricsToken !== undefined
+      ? { metricsToken: config.metricsToken }
+      : {}),
   });
   const hono = tollgate.app;
   extend?.(hono);
