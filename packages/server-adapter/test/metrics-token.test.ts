@@ -14,7 +14,11 @@ describe('GET /metrics with a token', () => {
   });
 
   it('refuses anyone else with a 401 problem that does not echo what was sent', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-0123456789' },
+    ];
+    for (const headers of attempts) {
       const refused = await app.request('/metrics', { headers });
       expect(refused.status).toBe(401);
       expect(refused.headers.get('content-type')).toBe('application/problem+json');
