@@ -6,15 +6,9 @@ import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { SubmissionStore } from '../submissions/submission-store.js';
 import type { AppEnv } from '../types.js';
+import { billedPartnerCall } from './billed-partner-call.js';
 import { readJsonBody } from './input.js';
-import {
-  consentOf,
-  integrationClient,
-  partnerError,
-  partnerIdempotencyKey,
-  replayedAnswer,
-  visibleSession,
-} from './integration-support.js';
+import { integrationClient, visibleSession } from './integration-support.js';
 
 /** The operation a customs declaration bills. */
 export const CUSTOMS_SUBMISSION = 'customs.submission';
@@ -109,65 +103,42 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
         'This idempotency_key was already used for a different declaration.',
       );
     }
-    const outcome = await options.guard.run(
-      {
-        tenantId: principal.tenantId,
-        actor: { id: principal.prefix, role: principal.role },
-        sessionId: session.id,
-        operation: CUSTOMS_SUBMISSION,
-        tier: principal.role,
-        ...consentOf(c),
-        idempotencyKey: `customs-submit:${body.idempotency_key}`,
-        metadata: {
-          integration_id: integrationId,
+    const { answer, eventId } = await billedPartnerCall(c, {
+      guard: options.guard,
+      operation: CUSTOMS_SUBMISSION,
+      kind: 'customs-submit',
+      partner: 'customs gateway',
+      what: 'declaration',
+      integrationId,
+      sessionId: session.id,
+      idempotencyKey: body.idempotency_key,
+      request,
+      metadata: { declarant_reference: declarantReference },
+      call: async (partnerKey): Promise<CustomsSubmission> => {
+        const declaration = await client.operations.submitDeclaration(
+          {
+            countryCode: body.country_code,
+            declarationType: body.declaration_type,
+            declarantReference,
+            customsOffice: body.customs_office,
+            commodityCodes: body.commodity_codes,
+          },
+          { idempotencyKey: partnerKey },
+        );
+        return {
+          declaration_id: declaration.declarationId,
+          reference: declaration.reference,
           declarant_reference: declarantReference,
-          request,
-        },
+          session_id: session.id,
+          status: declaration.status,
+          submitted_at: declaration.submittedAt,
+          country_code: declaration.countryCode,
+          declaration_type: declaration.declarationType,
+          billing_recorded: true,
+        };
       },
-      async () => {
-        try {
-          const declaration = await client.operations.submitDeclaration(
-            {
-              countryCode: body.country_code,
-              declarationType: body.declaration_type,
-              declarantReference,
-              customsOffice: body.customs_office,
-              commodityCodes: body.commodity_codes,
-            },
-            {
-              idempotencyKey: partnerIdempotencyKey(
-                principal.tenantId,
-                'customs',
-                body.idempotency_key,
-              ),
-            },
-          );
-          const answer: CustomsSubmission = {
-            declaration_id: declaration.declarationId,
-            reference: declaration.reference,
-            declarant_reference: declarantReference,
-            session_id: session.id,
-            status: declaration.status,
-            submitted_at: declaration.submittedAt,
-            country_code: declaration.countryCode,
-            declaration_type: declaration.declarationType,
-            billing_recorded: true,
-          };
-          return answer;
-        } catch (error) {
-          throw partnerError(error, 'customs gateway');
-        }
-      },
-      {
-        commit: (answer) => ({
-          reference: answer.declaration_id,
-          metadata: { answer: { ...answer } },
-        }),
-      },
-    );
-    const answer = outcome.replayed
-      ? replayedAnswer<CustomsSubmission>(outcome.event, request, 'declaration')
-      : outcome.result;
+      reference: (answer) => answer.declaration_id,
+    });
     const recorded =
       submission.status === 'pending'
         ? await options.submissions.markSubmitted(
@@ -175,12 +146,11 @@ export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
             {
               externalReference: answer.declaration_id,
               statusCode: answer.status,
-              billingEventId: outcome.event.id,
+              billingEventId: eventId,
             },
             options.clock(),
           )
         : submission;
-    if (outcome.replayed) c.header('Tollgate-Idempotent-Replayed', 'true');
     return c.json({ ...answer, submission_id: recorded?.id ?? submission.id }, 201);
   });
 }

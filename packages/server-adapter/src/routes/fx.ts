@@ -10,15 +10,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { billedPartnerCall } from './billed-partner-call.js';
 import { readJsonBody } from './input.js';
 import {
-  consentOf,
   integrationClient,
   type MoneyJson,
   moneyJson,
   partnerError,
-  partnerIdempotencyKey,
-  replayedAnswer,
   visibleSession,
 } from './integration-support.js';
 
@@ -109,59 +107,37 @@ export function fxRoutes(options: FxRoutesOptions): Hono<AppEnv> {
           ? undefined
           : await visibleSession(options.sessions, body.session_id, principal.tenantId);
 
-      const request = requestFingerprint(integrationId, body);
-      const outcome = await options.guard.run(
-        {
-          tenantId: principal.tenantId,
-          actor: { id: principal.prefix, role: principal.role },
-          ...(session === undefined ? {} : { sessionId: session.id }),
-          operation: FX_CONVERSION,
-          tier: principal.role,
-          ...consentOf(c),
-          idempotencyKey: `fx-convert:${body.idempotency_key}`,
-          metadata: { integration_id: integrationId, request },
+      const { answer } = await billedPartnerCall(c, {
+        guard: options.guard,
+        operation: FX_CONVERSION,
+        kind: 'fx-convert',
+        partner: 'FX provider',
+        what: 'conversion',
+        integrationId,
+        ...(session === undefined ? {} : { sessionId: session.id }),
+        idempotencyKey: body.idempotency_key,
+        request: requestFingerprint(integrationId, body),
+        call: async (partnerKey): Promise<FxConversion> => {
+          const conversion = await client.operations.convert(
+            {
+              amount: body.amount,
+              to: body.to,
+              ...(body.rounding === undefined ? {} : { rounding: body.rounding }),
+            },
+            { idempotencyKey: partnerKey },
+          );
+          return {
+            from: moneyJson(conversion.from),
+            to: moneyJson(conversion.to),
+            rate: conversion.rate,
+            rate_date: conversion.rateDate,
+            rounding: conversion.rounding,
+            billing_recorded: true,
+          };
         },
-        async () => {
-          try {
-            const conversion = await client.operations.convert(
-              {
-                amount: body.amount,
-                to: body.to,
-                ...(body.rounding === undefined ? {} : { rounding: body.rounding }),
-              },
-              {
-                idempotencyKey: partnerIdempotencyKey(
-                  principal.tenantId,
-                  'fx',
-                  body.idempotency_key,
-                ),
-              },
-            );
-            const answer: FxConversion = {
-              from: moneyJson(conversion.from),
-              to: moneyJson(conversion.to),
-              rate: conversion.rate,
-              rate_date: conversion.rateDate,
-              rounding: conversion.rounding,
-              billing_recorded: true,
-            };
-            return answer;
-          } catch (error) {
-            throw partnerError(error, 'FX provider');
-          }
-        },
-        {
-          commit: (answer) => ({
-            reference: `${answer.rate_date}:${answer.rate}`,
-            metadata: { answer: { ...answer } },
-          }),
-        },
-      );
-      if (outcome.replayed) {
-        c.header('Tollgate-Idempotent-Replayed', 'true');
-        return c.json(replayedAnswer<FxConversion>(outcome.event, request, 'conversion'), 201);
-      }
-      return c.json(outcome.result, 201);
+        reference: (answer) => `${answer.rate_date}:${answer.rate}`,
+      });
+      return c.json(answer, 201);
     });
 }
 

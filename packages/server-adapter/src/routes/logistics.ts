@@ -13,15 +13,13 @@ import {
 import { Hono } from 'hono';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { AppEnv } from '../types.js';
+import { billedPartnerCall } from './billed-partner-call.js';
 import { readJsonBody } from './input.js';
 import {
-  consentOf,
   integrationClient,
   type MoneyJson,
   moneyJson,
   partnerError,
-  partnerIdempotencyKey,
-  replayedAnswer,
   visibleSession,
 } from './integration-support.js';
 
@@ -79,57 +77,34 @@ export function logisticsRoutes(options: LogisticsRoutesOptions): Hono<AppEnv> {
       const body = await readJsonBody(c, quoteRequestBody, 'quote request');
       const session = await visibleSession(options.sessions, body.session_id, principal.tenantId);
 
-      const request = requestFingerprint(integrationId, body);
-      const outcome = await options.guard.run(
-        {
-          tenantId: principal.tenantId,
-          actor: { id: principal.prefix, role: principal.role },
-          sessionId: session.id,
-          operation: LOGISTICS_QUOTE,
-          tier: principal.role,
-          ...consentOf(c),
-          idempotencyKey: `logistics-quote:${body.idempotency_key}`,
-          metadata: { integration_id: integrationId, request },
-        },
-        async () => {
-          let quote: QuoteResult;
-          try {
-            quote = (await callLogisticsOperation(
-              client,
-              'quote',
-              quoteInputFromRequestBody(body),
-              {
-                idempotencyKey: partnerIdempotencyKey(
-                  principal.tenantId,
-                  'logistics',
-                  body.idempotency_key,
-                ),
-              },
-            )) as QuoteResult;
-          } catch (error) {
-            throw partnerError(error, 'carrier');
-          }
-          const answer: LogisticsQuoteAnswer = {
+      const { answer } = await billedPartnerCall(c, {
+        guard: options.guard,
+        operation: LOGISTICS_QUOTE,
+        kind: 'logistics-quote',
+        partner: 'carrier',
+        what: 'quote request',
+        integrationId,
+        sessionId: session.id,
+        idempotencyKey: body.idempotency_key,
+        request: requestFingerprint(integrationId, body),
+        call: async (partnerKey): Promise<LogisticsQuoteAnswer> => {
+          const quote = (await callLogisticsOperation(
+            client,
+            'quote',
+            quoteInputFromRequestBody(body),
+            { idempotencyKey: partnerKey },
+          )) as QuoteResult;
+          return {
             id: `lgq_${randomUUID()}`,
             session_id: session.id,
             ...serviceJson(quote),
             alternatives: quote.alternatives.map(serviceJson),
             billing_recorded: true,
           };
-          return answer;
         },
-        {
-          commit: (answer) => ({ reference: answer.quote_id, metadata: { answer: { ...answer } } }),
-        },
-      );
-      if (outcome.replayed) {
-        c.header('Tollgate-Idempotent-Replayed', 'true');
-        return c.json(
-          replayedAnswer<LogisticsQuoteAnswer>(outcome.event, request, 'quote request'),
-          201,
-        );
-      }
-      return c.json(outcome.result, 201);
+        reference: (answer) => answer.quote_id,
+      });
+      return c.json(answer, 201);
     })
     .get('/integrations/logistics/:integrationId/track/:trackingNumber', async (c) => {
       const integrationId = c.req.param('integrationId');
