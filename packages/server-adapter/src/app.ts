@@ -64,6 +64,7 @@ import { partnerWebhookRoutes } from './routes/partner-webhooks.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { submissionRoutes } from './routes/submissions.js';
 import {
+  type DocumentValidators,
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
   SME_TIER,
@@ -185,6 +186,11 @@ export interface TollgateAppOptions {
    * JWKS by jose; tenant, role and scopes read from claims). Default: API keys only.
    */
   jwt?: JwtVerifierOptions | JwtVerifier;
+  /**
+   * Checks of uploaded documents that are not FIN/MT text (`{ pdf: async ({ bytes }) => findings }`);
+   * default none: such a document gets a `document.pdf_not_checked` finding and is not billed.
+   */
+  documentValidators?: DocumentValidators;
   /** `GET /openapi.json` and `GET /docs` (server URL, title, docs script); `false` serves neither. */
   openApi?: OpenApiRoutesOptions | false;
   /**
@@ -402,6 +408,9 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
       guard,
       sessions,
       clock,
+      ...(options.documentValidators === undefined
+        ? {}
+        : { validators: options.documentValidators }),
       onSessionValidated: (session) =>
         notify(session.tenantId, 'session.validated', {
           session_id: session.id,

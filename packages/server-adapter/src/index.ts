@@ -89,6 +89,8 @@ export {
   type IntegrationHealthTracker,
 } from './routes/monitoring.js';
 export {
+  type DocumentValidator,
+  type DocumentValidators,
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
   SME_TIER,

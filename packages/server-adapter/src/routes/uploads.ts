@@ -31,7 +31,25 @@ export interface UploadRoutesOptions {
   clock?: () => Date;
   /** Told of each session once it is saved (to publish `session.validated`). */
   onSessionValidated?: (session: ValidationSession) => void;
+  /** Checks of the document types that are not FIN/MT text (see {@link DocumentValidator}). */
+  validators?: DocumentValidators;
 }
+
+/**
+ * A check of an uploaded document the server has no check of its own for (a
+ * PDF: an invoice, a bill of lading …): its findings, in the shape of
+ * `checkLetterOfCredit`'s. The upload is billed when it returns, and not
+ * billed when it throws (the session then holds a `document.check_failed`
+ * finding). An OCR or LLM classifier plugs in here.
+ */
+export type DocumentValidator = (document: {
+  name: string;
+  type: DocumentType;
+  bytes: Uint8Array;
+}) => LcFinding[] | Promise<LcFinding[]>;
+
+/** Validators by document type; FIN/MT text is always checked with `checkLetterOfCredit`. */
+export type DocumentValidators = Partial<Record<Exclude<DocumentType, 'mt'>, DocumentValidator>>;
 
 export const uploadBody = z.object({
   documents: z.union([z.instanceof(File), z.array(z.instanceof(File)).min(1)], {
@@ -137,8 +155,12 @@ async function validateDocument(
   const text = type === 'mt' ? new TextDecoder().decode(bytes) : null;
   let findings: LcFinding[];
   try {
-    if (text === null) throw new CheckNotRun('pdf_not_checked');
-    findings = checkLetterOfCredit(text, { today: clock() }).findings;
+    if (text !== null) findings = checkLetterOfCredit(text, { today: clock() }).findings;
+    else {
+      const validator = type === 'mt' ? undefined : options.validators?.[type];
+      if (validator === undefined) throw new CheckNotRun('pdf_not_checked');
+      findings = await validator({ name: file.name, type, bytes });
+    }
   } catch (error) {
     await intent.void(error instanceof CheckNotRun ? error.reason : 'check_failed');
     return {
@@ -179,7 +201,7 @@ function checkNotRunFinding(error: unknown): LcFinding {
     return {
       severity: 'info',
       code: 'document.pdf_not_checked',
-      message: 'Only FIN/MT text is checked for now; this PDF was not checked and not billed.',
+      message: 'No check is configured for PDF documents; this one was not checked and not billed.',
       tags: [],
     };
   }
