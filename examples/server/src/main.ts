@@ -5,7 +5,12 @@
  */
 
 import { generateWebhookSecret } from '@tollgate/core/webhooks';
-import { loadServerConfig, startTollgateServer, stopOnSignals } from '@tollgate/server-adapter';
+import {
+  loadServerConfig,
+  partnersFromEnv,
+  startTollgateServer,
+  stopOnSignals,
+} from '@tollgate/server-adapter';
 import { sandboxIntegrations } from '@tollgate/server-adapter/sandbox';
 import { addDemoPage } from './demo-page.js';
 import { ensureDemoKeys } from './demo-tenants.js';
@@ -21,6 +26,11 @@ const { integrations, customsOutbox } = sandboxIntegrations({
     deliver: (request) => deliverCallback?.(request),
   },
 });
+// A partner whose TOLLGATE_<ID>_CREDENTIALS is set is its real API instead of its sandbox.
+const live = partnersFromEnv();
+for (const [kind, clients] of Object.entries(live.integrations)) {
+  Object.assign(integrations[kind as keyof typeof integrations], clients);
+}
 const server = await startTollgateServer({ config, integrations, extend: addDemoPage });
 deliverCallback = (request) => server.app.fetch(request);
 // The customs sandbox issues signed status notifications as declarations are lodged:
@@ -47,7 +57,9 @@ process.stdout.write(
   [
     '',
     `Tollgate reference server on ${server.url}  (database: ${where})`,
-    `Open ${server.url}/ to upload an MT700. Sandbox integrations: ${ids.join(', ')}`,
+    `Open ${server.url}/ to upload an MT700. Integrations: ${ids
+      .map((id) => (live.connected.includes(id) ? `${id} (live)` : id))
+      .join(', ')} — sandbox unless marked live`,
     '',
     ...keys.map(
       (demo) =>

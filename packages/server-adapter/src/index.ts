@@ -59,6 +59,11 @@ export {
 } from './node/config.js';
 export { openStore } from './node/open-store.js';
 export {
+  PARTNER_INTEGRATION_IDS,
+  partnerEnvName,
+  partnersFromEnv,
+} from './node/partners-from-env.js';
+export {
   type BackgroundWorker,
   type StartedTollgateServer,
   type StartTollgateServerOptions,
