@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors/index.js';
-import { money, moneyFromJSON, moneyToJSON } from '../src/money/index.js';
+import { addMoney, money, moneyFromJSON, moneyToJSON } from '../src/money/index.js';
 
 function errorOf(run: () => unknown): ValidationError {
   try {
@@ -24,6 +24,15 @@ describe('money JSON', () => {
   it('keeps amount and currency as the only visible keys', () => {
     expect(Object.keys(money(1n, 'USD'))).toEqual(['amount', 'currency']);
     expect({ ...money(1n, 'USD') }).toEqual({ amount: 1n, currency: 'USD' });
+  });
+
+  it('trusts only values it made: a look-alike, even with the same prototype, is checked again', () => {
+    const made = money(1n, 'USD');
+    const lookAlike = Object.freeze(
+      Object.assign(Object.create(Object.getPrototypeOf(made)), { amount: 1.5, currency: 'USD' }),
+    );
+    expect(errorOf(() => addMoney(lookAlike, made)).issues[0]?.code).toBe('number_not_allowed');
+    expect(addMoney(made, made)).toEqual({ amount: 2n, currency: 'USD' });
   });
 
   it('round-trips, past 2^53', () => {

@@ -67,21 +67,38 @@ export interface ParseMoneyOptions {
   rounding?: RoundingMode;
 }
 
-/** Every Money this module made, so checking one again costs a lookup. */
-const madeHere = new WeakSet<object>();
+/**
+ * The one class behind every {@link Money} this module makes: amount and
+ * currency are its only own properties (so `{ ...m }`, `toEqual` and
+ * `Object.keys` see just those), `toJSON` sits on the prototype, and the
+ * instance is frozen. Its private brand lets {@link checkMoney} accept a value
+ * made here without checking it again, and cannot be forged by a look-alike object.
+ */
+class CheckedMoney implements Money {
+  readonly amount: bigint;
+  readonly currency: string;
 
-function moneyToJSONMethod(this: Money): { amount: string; currency: string } {
-  return { amount: this.amount.toString(), currency: this.currency };
+  constructor(amount: bigint, currency: string) {
+    this.amount = amount;
+    this.currency = currency;
+    Object.freeze(this);
+  }
+
+  /** True for values made by this class only. */
+  static madeHere(value: object): value is CheckedMoney {
+    return #brand in value;
+  }
+
+  #brand(): void {}
+
+  toJSON(): { amount: string; currency: string } {
+    return { amount: this.amount.toString(), currency: this.currency };
+  }
 }
 
 /** Make a frozen {@link Money} from a bigint and a currency code both already checked. */
 export function createCheckedMoney(amount: bigint, currency: string): Money {
-  const value = { amount, currency };
-  // Not enumerable, so `{ ...m }`, `toEqual` and `Object.keys` see only amount and currency.
-  Object.defineProperty(value, 'toJSON', { value: moneyToJSONMethod, enumerable: false });
-  Object.freeze(value);
-  madeHere.add(value);
-  return value;
+  return new CheckedMoney(amount, currency);
 }
 
 /**
@@ -107,7 +124,7 @@ export function isMoney(value: unknown): value is Money {
  * so a plain object from JavaScript with a number amount is refused, not used.
  */
 export function checkMoney(value: unknown, path: ReadonlyArray<string | number> = []): Money {
-  if (typeof value === 'object' && value !== null && madeHere.has(value)) return value as Money;
+  if (typeof value === 'object' && value !== null && CheckedMoney.madeHere(value)) return value;
   if (typeof value !== 'object' || value === null) {
     throw moneyError(
       'invalid_amount',

@@ -12,6 +12,12 @@ export interface SandboxFetchOptions {
    */
   onUnhandledRequest?: 'error' | 'bypass';
   fallback?: FetchLike;
+  /**
+   * How many of the latest requests {@link SandboxFetch.requests} keeps
+   * (default 1000), so a long-running sandbox (a demo server) does not grow
+   * without bound.
+   */
+  keepRequests?: number;
 }
 
 /** A `fetch` answered by a sandbox, whose handlers a test may change on the fly. */
@@ -20,7 +26,7 @@ export interface SandboxFetch extends FetchLike {
   use(...handlers: readonly SandboxHandler[]): void;
   /** Drop the handlers added with {@link SandboxFetch.use}. */
   resetHandlers(): void;
-  /** Every request the sandbox received, in order (method and URL). */
+  /** The requests the sandbox received, oldest first (method and URL; the latest `keepRequests`). */
   readonly requests: ReadonlyArray<{ method: string; url: string }>;
 }
 
@@ -37,14 +43,21 @@ export function createSandboxFetch(
 ): SandboxFetch {
   let extra: SandboxHandler[] = [];
   const requests: Array<{ method: string; url: string }> = [];
+  const keepRequests = Math.max(0, options.keepRequests ?? 1000);
+  // Only a request that may go on to the fallback needs its body kept for it.
+  const bypass = options.onUnhandledRequest === 'bypass';
   const sandboxFetch = (async (input: Request | URL | string, init?: RequestInit) => {
     const request =
       input instanceof Request && init === undefined ? input : new Request(input, init);
     requests.push({ method: request.method, url: request.url });
+    if (requests.length > keepRequests) requests.shift();
     const all = [...extra, ...handlers] as unknown as RequestHandler[];
-    const response = await abortable(getResponse(all, request.clone()), request.signal);
+    const response = await abortable(
+      getResponse(all, bypass ? request.clone() : request),
+      request.signal,
+    );
     if (response === undefined) {
-      if (options.onUnhandledRequest === 'bypass') {
+      if (bypass) {
         return (options.fallback ?? globalThis.fetch)(request);
       }
       throw new Error(`The sandbox has no handler for ${request.method} ${request.url}`);
