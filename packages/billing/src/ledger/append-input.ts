@@ -15,27 +15,33 @@ const MAX_TEXT = 256;
 
 const text = z.string().min(1).max(MAX_TEXT);
 
+/** A NUL character, which PostgreSQL cannot store in text or JSON. */
+const NUL = '\u0000';
+
+/** Plain JSON all the way down, without a NUL in any string or key (checked in one walk). */
 function isJsonValue(value: unknown, depth: number): boolean {
   if (depth > 32) return false;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string') return !value.includes(NUL);
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
   if (typeof value === 'object') {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false;
-    return Object.values(value as object).every((item) => isJsonValue(item, depth + 1));
+    for (const key in value) {
+      if (key.includes(NUL) || !isJsonValue((value as Record<string, unknown>)[key], depth + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
   return false;
 }
 
-/** Plain JSON metadata: objects, arrays, strings, finite numbers, booleans, null; no `\u0000`. */
+/** Plain JSON metadata: objects, arrays, strings, finite numbers, booleans, null; no NUL character. */
 export const metadataSchema = z.custom<Record<string, unknown>>(
   (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    isJsonValue(value, 0) &&
-    !JSON.stringify(value).includes('\\u0000'),
+    typeof value === 'object' && value !== null && !Array.isArray(value) && isJsonValue(value, 0),
   { message: 'metadata must be a plain JSON object (no bigint, Date, NaN, Infinity or \\u0000)' },
 );
 
