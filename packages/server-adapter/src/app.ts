@@ -133,6 +133,9 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 /** The default per-key rate limit: bursts of 120 requests, refilled at 10 per second. */
 export const DEFAULT_RATE_LIMIT: TokenBucketPolicy = { capacity: 120, refillPerSecond: 10 };
 
+/** How long a verified API key is trusted before its record is read again, by default (ms). */
+export const DEFAULT_API_KEY_CACHE_MS = 5000;
+
 /** Options of {@link createTollgateApp}. */
 export interface TollgateAppOptions {
   /** The billing store (`memoryStore()`, `sqliteStore({ path })` …); the ledger lives in it. */
@@ -142,6 +145,14 @@ export interface TollgateAppOptions {
    * (`sqlApiKeyStore(store.sql)`), or an in-memory registry for the memory store.
    */
   apiKeys?: ApiKeyStore;
+  /**
+   * How long (ms) the default API-key registry trusts a key it verified lately
+   * before reading the keys table again (env `TOLLGATE_API_KEY_CACHE_MS`); default
+   * {@link DEFAULT_API_KEY_CACHE_MS}, `0` reads on every request. A revocation or
+   * rotation through this server applies at once; one made by another process
+   * (another server, the keys CLI) applies here within this time.
+   */
+  apiKeyCacheMs?: number;
   /** Prices; default {@link DEFAULT_PRICE_BOOK}. */
   prices?: PriceBookConfig;
   /** Where validation sessions are kept; default the store's database, or memory for the memory store. */
@@ -263,7 +274,12 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
   const sql = options.store.sql;
   const apiKeys =
     options.apiKeys ??
-    (sql === undefined ? createMemoryApiKeyStore({ clock }) : sqlApiKeyStore(sql, { clock }));
+    (sql === undefined
+      ? createMemoryApiKeyStore({ clock })
+      : sqlApiKeyStore(sql, {
+          clock,
+          verifiedCacheMs: options.apiKeyCacheMs ?? DEFAULT_API_KEY_CACHE_MS,
+        }));
   const sessions =
     options.sessions ?? (sql === undefined ? createMemorySessionStore() : sqlSessionStore(sql));
   // The server's own tables: in the store's database, or a private in-memory SQLite for the memory store.

@@ -2,6 +2,7 @@ export * from './alerts/index.js';
 export {
   createTollgate,
   createTollgateApp,
+  DEFAULT_API_KEY_CACHE_MS,
   DEFAULT_PRICE_BOOK,
   DEFAULT_RATE_LIMIT,
   MAX_JSON_BODY_BYTES,
@@ -21,6 +22,7 @@ export {
   type ApiKeyRole,
   type ApiKeyScope,
   type ApiKeyStore,
+  type ApiKeyStoreOptions,
   createApiKeyStore,
   createMemoryApiKeyStore,
   defaultScopes,

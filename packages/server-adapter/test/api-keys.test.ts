@@ -1,8 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sqliteStore } from '@tollgate/billing';
 import { ValidationError } from '@tollgate/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type ApiKeyRecords,
   type ApiKeyStore,
+  createApiKeyStore,
   createMemoryApiKeyStore,
+  createTollgate,
   hashApiKey,
   sqlApiKeyStore,
 } from '../src/index.js';
@@ -27,7 +34,11 @@ afterEach(async () => {
 type Backend = {
   name: string;
   skip: boolean;
-  make(clock: () => Date): Promise<{ keys: ApiKeyStore; again?: () => ApiKeyStore }>;
+  /** `keys` trusts verified keys for `verifiedCacheMs`; a store from `again` never does. */
+  make(
+    clock: () => Date,
+    verifiedCacheMs?: number,
+  ): Promise<{ keys: ApiKeyStore; again?: () => ApiKeyStore }>;
 };
 
 const BACKENDS: Backend[] = [
@@ -40,13 +51,13 @@ const BACKENDS: Backend[] = [
     (database): Backend => ({
       name: database.dialect,
       skip: database.skip,
-      async make(clock) {
+      async make(clock, verifiedCacheMs = 0) {
         const opened = await database.open();
         open.push(opened);
         const sql = opened.store.sql;
         if (sql === undefined) throw new Error('a SQL store has a SQL surface');
         return {
-          keys: sqlApiKeyStore(sql, { clock }),
+          keys: sqlApiKeyStore(sql, { clock, verifiedCacheMs }),
           again: () => {
             const other = opened.reopen().sql;
             if (other === undefined) throw new Error('a SQL store has a SQL surface');
@@ -156,6 +167,153 @@ describe.each(BACKENDS)('API keys ($name)', ({ name, skip, make }) => {
       expect((await other.verify(issued.key))?.tenantId).toBe('acme');
       expect(await other.revoke(issued.prefix)).toBe(true);
       expect(await keys.verify(issued.key)).toBeUndefined();
+    },
+  );
+
+  it.skipIf(skip || name === 'memory')(
+    'with verifiedCacheMs: no read for a key verified lately; revoked here at once, elsewhere within the time',
+    async () => {
+      const clock = manualClock();
+      const { keys, again } = await make(clock.now, 5000);
+      if (again === undefined) throw new Error('a SQL backend reopens');
+      const elsewhere = again();
+
+      const first = await keys.issue({ tenantId: 'acme', role: 'sme' });
+      expect(await keys.verify(first.key)).toBeDefined();
+      // Revoked by another process: this one still trusts its recent verification …
+      expect(await elsewhere.revoke(first.prefix)).toBe(true);
+      clock.advance(4);
+      expect(await keys.verify(first.key)).toBeDefined();
+      // … a wrong secret under the same prefix is never taken from the cache …
+      expect(await keys.verify(`tg_${first.prefix}_${'B'.repeat(32)}`)).toBeUndefined();
+      // … and after verifiedCacheMs it reads the record again and refuses the key.
+      clock.advance(1.001);
+      expect(await keys.verify(first.key)).toBeUndefined();
+
+      const second = await keys.issue({ tenantId: 'acme', role: 'sme' });
+      expect(await keys.verify(second.key)).toBeDefined();
+      expect(await keys.revoke(second.prefix)).toBe(true);
+      expect(await keys.verify(second.key)).toBeUndefined();
+
+      const third = await keys.issue({ tenantId: 'acme', role: 'sme' });
+      expect(await keys.verify(third.key)).toBeDefined();
+      await keys.rotate(third.prefix, { graceSeconds: 2 });
+      expect(await keys.verify(third.key)).toBeDefined();
+      clock.advance(2.001);
+      expect(await keys.verify(third.key)).toBeUndefined();
+    },
+  );
+});
+
+describe('the verified-key cache', () => {
+  it('does not remember a read that a revocation overtook', async () => {
+    const clock = manualClock();
+    const rows = new Map<string, Parameters<ApiKeyRecords['insert']>[0]>();
+    let holdReads: Promise<void> | undefined;
+    let reads = 0;
+    const records: ApiKeyRecords = {
+      insert: async (key) => {
+        if (rows.has(key.prefix)) return false;
+        rows.set(key.prefix, key);
+        return true;
+      },
+      byPrefix: async (prefix) => {
+        reads += 1;
+        const row = rows.get(prefix);
+        await holdReads;
+        return row === undefined ? undefined : { ...row };
+      },
+      revoke: async (prefix, at) => {
+        const row = rows.get(prefix);
+        if (row === undefined || (row.revokedAt !== null && row.revokedAt <= at)) return false;
+        rows.set(prefix, { ...row, revokedAt: at });
+        return true;
+      },
+      list: async (tenantId) => [...rows.values()].filter((row) => row.tenantId === tenantId),
+    };
+    const keys = createApiKeyStore(records, { clock: clock.now, verifiedCacheMs: 5000 });
+    const { key, prefix } = await keys.issue({ tenantId: 'acme', role: 'sme' });
+
+    expect(await keys.verify(key)).toBeDefined();
+    expect(await keys.verify(key)).toBeDefined();
+    expect(reads).toBe(1);
+
+    clock.advance(6);
+    let release = () => {};
+    holdReads = new Promise((resolve) => {
+      release = resolve;
+    });
+    const slow = keys.verify(key); // reads the live record, then waits
+    expect(await keys.revoke(prefix)).toBe(true);
+    release();
+    expect(await slow).toBeDefined(); // it began before the revocation
+    holdReads = undefined;
+    expect(await keys.verify(key)).toBeUndefined();
+  });
+
+  it('reads every time without verifiedCacheMs', async () => {
+    let reads = 0;
+    const inner = createMemoryApiKeyStore();
+    const issued = await inner.issue({ tenantId: 'acme', role: 'sme' });
+    const records: ApiKeyRecords = {
+      insert: async () => true,
+      byPrefix: async () => {
+        reads += 1;
+        return {
+          prefix: issued.prefix,
+          hash: hashApiKey(issued.key),
+          tenantId: 'acme',
+          role: 'sme',
+          scopes: ['uploads'],
+          label: null,
+          createdAt: new Date(0),
+          revokedAt: null,
+        };
+      },
+      revoke: async () => true,
+      list: async () => [],
+    };
+    const keys = createApiKeyStore(records);
+    await keys.verify(issued.key);
+    await keys.verify(issued.key);
+    expect(reads).toBe(2);
+  });
+});
+
+describe('the app’s default key registry', () => {
+  it.each([
+    { apiKeyCacheMs: undefined, refusedAfterSeconds: 5.001 },
+    { apiKeyCacheMs: 0, refusedAfterSeconds: 0 },
+  ])(
+    'applies a revocation made by another process within apiKeyCacheMs ($apiKeyCacheMs)',
+    async ({ apiKeyCacheMs, refusedAfterSeconds }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tollgate-key-cache-'));
+      const store = sqliteStore({ path: join(dir, 'tollgate.db') });
+      try {
+        const clock = manualClock();
+        const { app } = createTollgate({
+          store,
+          clock: clock.now,
+          ...(apiKeyCacheMs === undefined ? {} : { apiKeyCacheMs }),
+        });
+        const sql = store.sql;
+        if (sql === undefined) throw new Error('a SQL store has a SQL surface');
+        // Another process (the keys CLI, another server) sharing the keys table.
+        const elsewhere = sqlApiKeyStore(sql, { clock: clock.now });
+        const { key, prefix } = await elsewhere.issue({ tenantId: 'acme', role: 'sme' });
+        const usage = () =>
+          app.request('/billing/usage', { headers: { authorization: `Bearer ${key}` } });
+        expect((await usage()).status).toBe(200);
+        expect(await elsewhere.revoke(prefix)).toBe(true);
+        if (refusedAfterSeconds > 0) {
+          expect((await usage()).status).toBe(200);
+          clock.advance(refusedAfterSeconds);
+        }
+        expect((await usage()).status).toBe(401);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
 });

@@ -21,6 +21,13 @@ describe('loadServerConfig', () => {
     });
   });
 
+  it('reads how long verified API keys are trusted, and refuses a negative time', () => {
+    expect(loadServerConfig({ TOLLGATE_API_KEY_CACHE_MS: '0' }).apiKeyCacheMs).toBe(0);
+    expect(loadServerConfig({ TOLLGATE_API_KEY_CACHE_MS: '2500' }).apiKeyCacheMs).toBe(2500);
+    expect(loadServerConfig({}).apiKeyCacheMs).toBeUndefined();
+    expect(() => loadServerConfig({ TOLLGATE_API_KEY_CACHE_MS: '-1' })).toThrow(ValidationError);
+  });
+
   it('reads PostgreSQL and SQLite URLs', () => {
     expect(parseDatabaseUrl('postgres://u@db:5432/tollgate')).toEqual({
       kind: 'postgres',

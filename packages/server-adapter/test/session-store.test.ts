@@ -74,6 +74,11 @@ describe.each(BACKENDS)('validation sessions ($name)', ({ name, skip, make }) =>
     expect((await sessions.share('s1', 'acme', 'bank-x'))?.sharedWith).toEqual(['bank-x']);
     expect((await sessions.get('s1', 'bank-x'))?.tenantId).toBe('acme');
     expect(await sessions.share('missing', 'acme', 'bank-x')).toBeUndefined();
+    // Shares are listed oldest first (not by name), to the owner and to a bank alike.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sessions.share('s1', 'acme', 'bank-a');
+    expect((await sessions.get('s1', 'acme'))?.sharedWith).toEqual(['bank-x', 'bank-a']);
+    expect((await sessions.get('s1', 'bank-a'))?.sharedWith).toEqual(['bank-x', 'bank-a']);
   });
 
   it.skipIf(skip)('never lets another tenant overwrite a session by reusing its id', async () => {

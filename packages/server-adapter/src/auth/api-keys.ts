@@ -168,16 +168,47 @@ function checkedOwner(
 const isLive = (stored: StoredApiKey, now: Date) =>
   stored.revokedAt === null || stored.revokedAt.getTime() > now.getTime();
 
+/** Options of {@link createApiKeyStore} and `sqlApiKeyStore`. */
+export interface ApiKeyStoreOptions {
+  clock?: () => Date;
+  /**
+   * How long (ms) a verified key is trusted without reading its record again;
+   * default 0 (every request reads it). A revocation or rotation made through
+   * this store applies at once whatever the value; one made by another process
+   * sharing the database applies here within this time.
+   */
+  verifiedCacheMs?: number;
+}
+
+/** At most this many verified keys are remembered; the oldest is forgotten first. */
+const MAX_CACHED_KEYS = 10_000;
+
 /**
  * An {@link ApiKeyStore} over `records`: keys are looked up by their visible
  * prefix and compared by SHA-256 in constant time; a revoked key is refused
- * from its `revokedAt` on.
+ * from its `revokedAt` on. With `verifiedCacheMs`, a key verified lately is
+ * recognized by its SHA-256 without a read (its record's `revokedAt` still applies).
  */
 export function createApiKeyStore(
   records: ApiKeyRecords,
-  options: { clock?: () => Date } = {},
+  options: ApiKeyStoreOptions = {},
 ): ApiKeyStore {
   const clock = options.clock ?? (() => new Date());
+  const cacheMs = Math.max(0, options.verifiedCacheMs ?? 0);
+  /** Recently verified keys by the hex SHA-256 of their full text. */
+  const verified = new Map<string, { stored: StoredApiKey; until: number }>();
+  /** Bumped by every revocation or rotation here: a read that began before one is not remembered. */
+  let revocations = 0;
+  const forget = (prefix: string) => {
+    revocations += 1;
+    for (const [hash, entry] of verified) if (entry.stored.prefix === prefix) verified.delete(hash);
+  };
+  const remember = (hash: string, stored: StoredApiKey, now: Date, readAfter: number) => {
+    if (cacheMs === 0 || readAfter !== revocations) return;
+    verified.delete(hash);
+    if (verified.size >= MAX_CACHED_KEYS) verified.delete(verified.keys().next().value as string);
+    verified.set(hash, { stored, until: now.getTime() + cacheMs });
+  };
 
   const insertKey = async (key: string, owner: ApiKeyOwner): Promise<ApiKeyPrincipal> => {
     const match = KEY_PATTERN.exec(key);
@@ -225,14 +256,26 @@ export function createApiKeyStore(
     add: insertKey,
     async verify(key) {
       const match = KEY_PATTERN.exec(key);
-      const stored = match?.[1] === undefined ? undefined : await records.byPrefix(match[1]);
-      // Hash either way, so an unknown prefix costs the same as a wrong secret.
       const given = createHash('sha256').update(key, 'utf8').digest();
+      if (cacheMs > 0 && match !== null) {
+        const hit = verified.get(given.toString('hex'));
+        const now = clock();
+        if (hit !== undefined && hit.until > now.getTime()) {
+          return isLive(hit.stored, now) ? principalOf(hit.stored) : undefined;
+        }
+      }
+      // Read and compare either way, so an unknown prefix costs the same as a wrong secret.
+      const readAfter = revocations;
+      const stored = match?.[1] === undefined ? undefined : await records.byPrefix(match[1]);
       const expected = stored === undefined ? NO_HASH : Buffer.from(stored.hash, 'hex');
       if (!timingSafeEqual(given, expected) || stored === undefined) return undefined;
-      return isLive(stored, clock()) ? principalOf(stored) : undefined;
+      const now = clock();
+      if (!isLive(stored, now)) return undefined;
+      remember(stored.hash, stored, now, readAfter);
+      return principalOf(stored);
     },
     async rotate(prefix, rotateOptions = {}) {
+      forget(prefix);
       const stored = await records.byPrefix(prefix);
       if (stored === undefined || !isLive(stored, clock())) return undefined;
       const issued = await issue({
@@ -243,9 +286,14 @@ export function createApiKeyStore(
       });
       const graceMs = Math.max(0, rotateOptions.graceSeconds ?? 0) * 1000;
       await records.revoke(prefix, new Date(clock().getTime() + graceMs));
+      forget(prefix);
       return issued;
     },
-    revoke: (prefix) => records.revoke(prefix, clock()),
+    async revoke(prefix) {
+      const revoked = await records.revoke(prefix, clock());
+      forget(prefix);
+      return revoked;
+    },
     async list(tenantId) {
       const keys = await records.list(tenantId);
       return keys

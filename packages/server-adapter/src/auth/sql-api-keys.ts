@@ -5,6 +5,7 @@ import {
   type ApiKeyRole,
   type ApiKeyScope,
   type ApiKeyStore,
+  type ApiKeyStoreOptions,
   createApiKeyStore,
   type StoredApiKey,
 } from './api-keys.js';
@@ -79,9 +80,6 @@ function sqlApiKeyRecords(surface: SqlSurface): ApiKeyRecords {
  * PostgreSQL): keys survive restarts and every server process sharing the
  * database sees the same keys. Only the prefix and the SHA-256 are kept.
  */
-export function sqlApiKeyStore(
-  surface: SqlSurface,
-  options: { clock?: () => Date } = {},
-): ApiKeyStore {
+export function sqlApiKeyStore(surface: SqlSurface, options: ApiKeyStoreOptions = {}): ApiKeyStore {
   return createApiKeyStore(sqlApiKeyRecords(surface), options);
 }

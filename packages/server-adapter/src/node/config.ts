@@ -18,6 +18,7 @@ const environment = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   TOLLGATE_METRICS_TOKEN: z.string().min(16).optional(),
+  TOLLGATE_API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
 });
 
 /** Where the server's database is: a SQLite file or a PostgreSQL server. */
@@ -35,6 +36,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** The bearer token `GET /metrics` wants (`TOLLGATE_METRICS_TOKEN`, ≥ 16 characters); `undefined`: none. */
   metricsToken: string | undefined;
+  /** How long a verified API key is trusted without a read (`TOLLGATE_API_KEY_CACHE_MS`); `undefined`: the app's default. */
+  apiKeyCacheMs: number | undefined;
   /** JWT bearer verification, when `TOLLGATE_JWT_*` is set; `undefined`: API keys only. */
   jwt: JwtVerifierOptions | undefined;
 }
@@ -59,7 +62,8 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
  * The server's configuration from environment variables (see the table in the
  * README): `PORT` (default 8787), `HOST` (default 127.0.0.1), `DATABASE_URL`
  * (default `./.tollgate/tollgate.db`), `LOG_LEVEL` (default `info`) and
- * `SHUTDOWN_TIMEOUT_MS` (default 10000), and `TOLLGATE_JWT_JWKS_URL`,
+ * `SHUTDOWN_TIMEOUT_MS` (default 10000), `TOLLGATE_METRICS_TOKEN`,
+ * `TOLLGATE_API_KEY_CACHE_MS` (default 5000), and `TOLLGATE_JWT_JWKS_URL`,
  * `TOLLGATE_JWT_ISSUER`, `TOLLGATE_JWT_AUDIENCE` (… see `JWT_ENV_VARIABLES`)
  * to accept JWTs from an identity provider. A bad value is a `ValidationError`
  * naming the variable (never its value, which may be a secret).
@@ -88,6 +92,7 @@ export function loadServerConfig(
     logLevel: parsed.data.LOG_LEVEL,
     shutdownTimeoutMs: parsed.data.SHUTDOWN_TIMEOUT_MS,
     metricsToken: parsed.data.TOLLGATE_METRICS_TOKEN,
+    apiKeyCacheMs: parsed.data.TOLLGATE_API_KEY_CACHE_MS,
     jwt: jwtOptionsFromEnv(env),
   };
 }

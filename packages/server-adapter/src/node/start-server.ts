@@ -1,8 +1,7 @@
 import type { Store } from '@tollgate/billing';
 import type { Hono } from 'hono';
 import { createTollgate, type Tollgate, type TollgateAppOptions } from '../app.js';
-import { type ApiKeyStore, createMemoryApiKeyStore } from '../auth/api-keys.js';
-import { sqlApiKeyStore } from '../auth/sql-api-keys.js';
+import type { ApiKeyStore } from '../auth/api-keys.js';
 import { createLogger, type TollgateLogger } from '../logging/logger.js';
 import { type RunningServer, serve } from '../serve.js';
 import type { AppEnv } from '../types.js';
@@ -69,13 +68,14 @@ export async function startTollgateServer(
   const logger = givenLogger ?? createLogger({ level: config.logLevel });
   const store = givenStore ?? openStore(config.database);
   await store.migrate();
-  const apiKeys = store.sql === undefined ? createMemoryApiKeyStore() : sqlApiKeyStore(store.sql);
   const jwt = app.jwt ?? config.jwt;
   const tollgate = createTollgate({
     ...app,
     store,
-    apiKeys,
     logger,
+    ...(app.apiKeyCacheMs === undefined && config.apiKeyCacheMs !== undefined
+      ? { apiKeyCacheMs: config.apiKeyCacheMs }
+      : {}),
     ...(jwt === undefined ? {} : { jwt }),
     ...(app.metricsToken === undefined && config.metricsToken !== undefined
       ? { metricsToken: config.metricsToken }
@@ -121,7 +121,7 @@ export async function startTollgateServer(
     })();
     return stopping;
   };
-  return { url: running.url, app: hono, tollgate, store, apiKeys, logger, stop };
+  return { url: running.url, app: hono, tollgate, store, apiKeys: tollgate.apiKeys, logger, stop };
 }
 
 /**

@@ -3,9 +3,18 @@ import type { LcFinding } from '@tollgate/connectors/swift-mt';
 import { dateColumn, migrateServerTables } from '../storage/migrations.js';
 import type { SessionStore, ValidationSession } from './session-store.js';
 
-const SELECT_VISIBLE = `
+/** The tenants a session is shared with, oldest share first, as a JSON array text (per dialect). */
+const SHARED_WITH = {
+  sqlite: `(SELECT json_group_array(sw.tenant_id ORDER BY sw.shared_at, sw.tenant_id)
+    FROM tollgate_session_shares sw WHERE sw.session_id = s.id)`,
+  postgres: `(SELECT COALESCE(json_agg(sw.tenant_id ORDER BY sw.shared_at, sw.tenant_id), '[]')::text
+    FROM tollgate_session_shares sw WHERE sw.session_id = s.id)`,
+} as const;
+
+/** One read: the session if `$2` owns it or it is shared with `$2`, with its shares. */
+const selectVisible = (dialect: keyof typeof SHARED_WITH) => `
 SELECT s.id, s.tenant_id, s.created_at, s.document, s.findings, s.billing_recorded,
-       s.billing_event_id, s.text
+       s.billing_event_id, s.text, ${SHARED_WITH[dialect]} AS shared_with
 FROM tollgate_sessions s
 WHERE s.id = $1 AND (s.tenant_id = $2 OR EXISTS (
   SELECT 1 FROM tollgate_session_shares sh WHERE sh.session_id = s.id AND sh.tenant_id = $2))`;
@@ -22,16 +31,10 @@ ON CONFLICT (session_id, tenant_id) DO NOTHING`;
 export function sqlSessionStore(surface: SqlSurface): SessionStore {
   const ready = () => migrateServerTables(surface);
 
-  const sharesOf = async (id: string) =>
-    (
-      await surface.query<{ tenant_id: string }>(
-        'SELECT tenant_id FROM tollgate_session_shares WHERE session_id = $1 ORDER BY shared_at, tenant_id',
-        [id],
-      )
-    ).map((row) => String(row.tenant_id));
+  const selectVisibleSession = selectVisible(surface.dialect);
 
   const read = async (id: string, tenantId: string): Promise<ValidationSession | undefined> => {
-    const [row] = await surface.query(SELECT_VISIBLE, [id, tenantId]);
+    const [row] = await surface.query(selectVisibleSession, [id, tenantId]);
     if (row === undefined) return undefined;
     return {
       id: String(row.id),
@@ -42,7 +45,7 @@ export function sqlSessionStore(surface: SqlSurface): SessionStore {
       billingRecorded: Number(row.billing_recorded) === 1,
       billingEventId: row.billing_event_id === null ? null : String(row.billing_event_id),
       text: row.text === null ? null : String(row.text),
-      sharedWith: await sharesOf(String(row.id)),
+      sharedWith: (JSON.parse(String(row.shared_with)) as unknown[]).map(String),
     };
   };
 
