@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors/index.js';
 import { addMoney, money, moneyFromJSON, moneyToJSON } from '../src/money/index.js';
@@ -24,6 +25,10 @@ describe('money JSON', () => {
   it('keeps amount and currency as the only visible keys', () => {
     expect(Object.keys(money(1n, 'USD'))).toEqual(['amount', 'currency']);
     expect({ ...money(1n, 'USD') }).toEqual({ amount: 1n, currency: 'USD' });
+  });
+
+  it('shows as a plain { amount, currency } in the console', () => {
+    expect(inspect(money(500n, 'USD'))).toBe("{ amount: 500n, currency: 'USD' }");
   });
 
   it('trusts only values it made: a look-alike, even with the same prototype, is checked again', () => {

@@ -94,6 +94,11 @@ class CheckedMoney implements Money {
   toJSON(): { amount: string; currency: string } {
     return { amount: this.amount.toString(), currency: this.currency };
   }
+
+  /** How Node's `console.log` and `util.inspect` show it: a plain `{ amount, currency }`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): { amount: bigint; currency: string } {
+    return { amount: this.amount, currency: this.currency };
+  }
 }
 
 /** Make a frozen {@link Money} from a bigint and a currency code both already checked. */
