@@ -81,6 +81,25 @@ for (const factory of [memoryFactory, sqliteFactory]) {
       expect(again.status).toBe('pending');
     });
 
+    it('gives a key left pending past its expiry (a crashed caller) a new intent on its next use', async () => {
+      const { guard, clock } = guardOver(test.store, { intentTimeoutMs: 1000 });
+      const voided: string[] = [];
+      guard.events.on('billing.voided', (payload) => voided.push(payload.intentId));
+      const crashed = await guard.authorize(smeValidation('k1'));
+      clock.advance(500);
+      // Still within its time: the same key is the same intent, replayed.
+      const replayed = await guard.authorize(smeValidation('k1'));
+      expect(replayed).toMatchObject({ id: crashed.id, replayed: true, status: 'pending' });
+      clock.advance(500);
+      const fresh = await guard.authorize(smeValidation('k1'));
+      expect(fresh).toMatchObject({ replayed: false, status: 'pending' });
+      expect(fresh.id).not.toBe(crashed.id);
+      expect(voided).toEqual([crashed.id]);
+      expect(await guard.getIntent(crashed.id)).toMatchObject({ status: 'voided' });
+      await fresh.commit();
+      expect((await guard.ledger.list()).events).toHaveLength(1);
+    });
+
     it('run commits on success and returns fn’s result with the event', async () => {
       const { guard } = guardOver(test.store);
       const committed: string[] = [];

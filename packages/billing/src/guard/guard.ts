@@ -14,7 +14,7 @@ import { prepareEvent } from '../ledger/ledger.js';
 import type { BillingActor, BillingEvent } from '../ledger/types.js';
 import type { QuotaPolicy } from '../quotas/quotas.js';
 import { quotaWindow } from '../quotas/quotas.js';
-import type { StoredIntent } from '../stores/types.js';
+import type { IntentDraft, StoredIntent } from '../stores/types.js';
 import { BillingEventBus } from './events.js';
 import {
   type BillingIntent,
@@ -351,10 +351,15 @@ export function createBillingGuard(options: BillingGuardOptions): BillingGuard {
       amount,
     });
 
-    const found = await store.findIntent(request.tenantId, request.idempotencyKey);
-    const existing = found === undefined ? undefined : await settleExpiry(found, now);
-    if (existing !== undefined && existing.status !== 'voided')
-      return replay(existing, fingerprint);
+    // A repeated key is answered before consent and entitlement are asked for. Without
+    // either, the intent's write below finds it itself, and this read is saved.
+    if (requiresConsent(request) || options.entitled !== undefined) {
+      const found = await store.findIntent(request.tenantId, request.idempotencyKey);
+      const existing = found === undefined ? undefined : await settleExpiry(found, now);
+      if (existing !== undefined && existing.status !== 'voided') {
+        return replay(existing, fingerprint);
+      }
+    }
 
     if (options.entitled !== undefined && !(await options.entitled(request))) {
       throw new BillingError(
@@ -399,24 +404,30 @@ export function createBillingGuard(options: BillingGuardOptions): BillingGuard {
     if (request.transactionValue !== undefined) {
       metadata.transactionValue = moneyToJSON(request.transactionValue);
     }
-    const outcome = await store.openIntent(
-      {
-        id: `intent_${randomUUID()}`,
-        tenantId: request.tenantId,
-        actor,
-        sessionId,
-        operation: request.operation,
-        tier,
-        amount,
-        idempotencyKey: request.idempotencyKey,
-        fingerprint,
-        quoteId,
-        metadata,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + intentTimeoutMs),
-      },
-      limit === null || window === undefined ? undefined : { period: window.period, limit },
-    );
+    const draft: IntentDraft = {
+      id: `intent_${randomUUID()}`,
+      tenantId: request.tenantId,
+      actor,
+      sessionId,
+      operation: request.operation,
+      tier,
+      amount,
+      idempotencyKey: request.idempotencyKey,
+      fingerprint,
+      quoteId,
+      metadata,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + intentTimeoutMs),
+    };
+    const reservation =
+      limit === null || window === undefined ? undefined : { period: window.period, limit };
+    let outcome = await store.openIntent(draft, reservation);
+    if (outcome.kind === 'existing') {
+      const current = await settleExpiry(outcome.intent, now);
+      if (current.status !== 'voided') return replay(current, fingerprint);
+      // Left pending past its expiry (its caller crashed), it is void now: the key is free again.
+      outcome = await store.openIntent(draft, reservation);
+    }
     switch (outcome.kind) {
       case 'existing':
         return replay(await settleExpiry(outcome.intent, now), fingerprint);
