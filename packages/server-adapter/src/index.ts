@@ -107,6 +107,7 @@ export { type RunningServer, type ServeOptions, serve } from './serve.js';
 export {
   createMemorySessionStore,
   type DocumentType,
+  type SessionAccess,
   type SessionStore,
   sessionToJson,
   type ValidationSession,

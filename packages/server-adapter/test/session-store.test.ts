@@ -81,6 +81,21 @@ describe.each(BACKENDS)('validation sessions ($name)', ({ name, skip, make }) =>
     expect((await sessions.get('s1', 'bank-a'))?.sharedWith).toEqual(['bank-x', 'bank-a']);
   });
 
+  it.skipIf(skip)(
+    'tells who may use a session without reading it: the owner and the tenants it is shared with',
+    async () => {
+      const { sessions } = await make();
+      await sessions.save(session('s1', 'acme'));
+      expect(await sessions.visible('s1', 'acme')).toEqual({ id: 's1', tenantId: 'acme' });
+      expect(await sessions.visible('s1', 'bank-x')).toBeUndefined();
+      expect(await sessions.visible('s1', 'globex')).toBeUndefined();
+      expect(await sessions.visible('missing', 'acme')).toBeUndefined();
+      await sessions.share('s1', 'acme', 'bank-x');
+      expect(await sessions.visible('s1', 'bank-x')).toEqual({ id: 's1', tenantId: 'acme' });
+      expect(await sessions.visible('s1', 'globex')).toBeUndefined();
+    },
+  );
+
   it.skipIf(skip)('never lets another tenant overwrite a session by reusing its id', async () => {
     const { sessions } = await make();
     await sessions.save(session('s1', 'acme'));

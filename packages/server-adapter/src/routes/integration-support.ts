@@ -9,7 +9,7 @@ import {
   UpstreamError,
 } from '@tollgate/core';
 import { ServerProblem } from '../errors/problem.js';
-import type { SessionStore, ValidationSession } from '../sessions/session-store.js';
+import type { SessionAccess, SessionStore } from '../sessions/session-store.js';
 
 /** Money as the HTTP API answers it: minor units as a digit string. */
 export interface MoneyJson {
@@ -56,13 +56,13 @@ export function integrationClient<T>(
   return client;
 }
 
-/** The session, when it belongs to the caller's tenant or was shared with it; else a 404. */
+/** The session's id and owner, when it belongs to the caller's tenant or was shared with it; else a 404. */
 export async function visibleSession(
   sessions: SessionStore,
   sessionId: string,
   tenantId: string,
-): Promise<ValidationSession> {
-  const session = await sessions.get(sessionId, tenantId);
+): Promise<SessionAccess> {
+  const session = await sessions.visible(sessionId, tenantId);
   if (session === undefined) throw new ServerProblem('not_found', 'No such session.');
   return session;
 }

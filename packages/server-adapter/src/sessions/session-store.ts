@@ -19,12 +19,25 @@ export interface ValidationSession {
   sharedWith: string[];
 }
 
+/** A session a tenant may use: its id and its owner (see {@link SessionStore.visible}). */
+export interface SessionAccess {
+  id: string;
+  /** The owner. */
+  tenantId: string;
+}
+
 /** Where validation sessions are kept. */
 export interface SessionStore {
   /** Create or update a session; an id already owned by another tenant is left as it is. */
   save(session: ValidationSession): Promise<void>;
   /** The session, only when it belongs to `tenantId` or was shared with it. */
   get(id: string, tenantId: string): Promise<ValidationSession | undefined>;
+  /**
+   * Whether `tenantId` may use session `id` (it owns it or it was shared with
+   * it), without reading the document: the session's id and owner, or
+   * `undefined` as {@link SessionStore.get} would be. What a partner call needs.
+   */
+  visible(id: string, tenantId: string): Promise<SessionAccess | undefined>;
   /**
    * Share the session `id` of `ownerTenantId` with `tenantId` (idempotent);
    * the session, or `undefined` when the owner has no such session.
@@ -51,6 +64,12 @@ export function createMemorySessionStore(): SessionStore {
       if (session === undefined) return undefined;
       const visible = session.tenantId === tenantId || session.sharedWith.includes(tenantId);
       return visible ? structuredClone(session) : undefined;
+    },
+    async visible(id, tenantId) {
+      const session = sessions.get(id);
+      if (session === undefined) return undefined;
+      const visible = session.tenantId === tenantId || session.sharedWith.includes(tenantId);
+      return visible ? { id: session.id, tenantId: session.tenantId } : undefined;
     },
     async share(id, ownerTenantId, tenantId) {
       const session = sessions.get(id);

@@ -11,13 +11,15 @@ const SHARED_WITH = {
     FROM tollgate_session_shares sw WHERE sw.session_id = s.id)`,
 } as const;
 
-/** One read: the session if `$2` owns it or it is shared with `$2`, with its shares. */
+/** `$2` owns the session `s` or it is shared with `$2`. */
+const VISIBLE_TO = `s.id = $1 AND (s.tenant_id = $2 OR EXISTS (
+  SELECT 1 FROM tollgate_session_shares sh WHERE sh.session_id = s.id AND sh.tenant_id = $2))`;
+
+/** One read: the session if `$2` may see it, with its shares. */
 const selectVisible = (dialect: keyof typeof SHARED_WITH) => `
 SELECT s.id, s.tenant_id, s.created_at, s.document, s.findings, s.billing_recorded,
        s.billing_event_id, s.text, ${SHARED_WITH[dialect]} AS shared_with
-FROM tollgate_sessions s
-WHERE s.id = $1 AND (s.tenant_id = $2 OR EXISTS (
-  SELECT 1 FROM tollgate_session_shares sh WHERE sh.session_id = s.id AND sh.tenant_id = $2))`;
+FROM tollgate_sessions s WHERE ${VISIBLE_TO}`;
 
 const INSERT_SHARE = `
 INSERT INTO tollgate_session_shares (session_id, tenant_id, shared_at) VALUES ($1, $2, $3)
@@ -79,6 +81,16 @@ export function sqlSessionStore(surface: SqlSurface): SessionStore {
     async get(id, tenantId) {
       await ready();
       return read(id, tenantId);
+    },
+    async visible(id, tenantId) {
+      await ready();
+      const [row] = await surface.query(
+        `SELECT s.id, s.tenant_id FROM tollgate_sessions s WHERE ${VISIBLE_TO}`,
+        [id, tenantId],
+      );
+      return row === undefined
+        ? undefined
+        : { id: String(row.id), tenantId: String(row.tenant_id) };
     },
     async share(id, ownerTenantId, tenantId) {
       await ready();
