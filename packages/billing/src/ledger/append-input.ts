@@ -24,7 +24,13 @@ function isJsonValue(value: unknown, depth: number): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'string') return !value.includes(NUL);
   if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  if (Array.isArray(value)) {
+    // An index loop, not `every`: a hole (a sparse array) is `undefined`, not JSON.
+    for (let index = 0; index < value.length; index++) {
+      if (!isJsonValue(value[index], depth + 1)) return false;
+    }
+    return true;
+  }
   if (typeof value === 'object') {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false;

@@ -3,36 +3,57 @@ import type { BillingEvent, NewBillingEvent } from './types.js';
 /** The version of the canonical event text; it is part of every hashed text. */
 export const CANONICAL_VERSION = 1;
 
-function compareKeys(a: string, b: string): number {
-  // Code-unit order, as JSON Canonicalization (RFC 8785) sorts keys: independent of locale.
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Where the writer is in the value, kept as steps and turned into text only for an error. */
+type Path = Array<string | number>;
+
+function pathText(path: Path): string {
+  let text = '$';
+  for (const step of path) text += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  return text;
 }
 
-function write(value: unknown, path: string): string {
+function write(value: unknown, path: Path): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path} is not a finite number`);
+      if (!Number.isFinite(value)) throw new TypeError(`${pathText(path)} is not a finite number`);
       return JSON.stringify(value);
     case 'bigint':
-      return JSON.stringify(value.toString());
+      // Digits and a sign: nothing to escape.
+      return `"${value.toString()}"`;
     case 'object': {
       if (value instanceof Date) return JSON.stringify(value.toISOString());
       if (Array.isArray(value)) {
-        return `[${value.map((item, index) => write(item, `${path}[${index}]`)).join(',')}]`;
+        let text = '[';
+        for (let index = 0; index < value.length; index++) {
+          if (index > 0) text += ',';
+          path.push(index);
+          // A hole is `undefined`, which has no JSON form: refused like any other.
+          text += write(value[index], path);
+          path.pop();
+        }
+        return `${text}]`;
       }
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, item]) => item !== undefined)
-        .sort(([a], [b]) => compareKeys(a, b));
-      return `{${entries
-        .map(([key, item]) => `${JSON.stringify(key)}:${write(item, `${path}.${key}`)}`)
-        .join(',')}}`;
+      const record = value as Record<string, unknown>;
+      // Code-unit order, as JSON Canonicalization (RFC 8785) sorts keys: the default
+      // sort of strings, independent of locale.
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        if (text.length > 1) text += ',';
+        path.push(key);
+        text += `${JSON.stringify(key)}:${write(item, path)}`;
+        path.pop();
+      }
+      return `${text}}`;
     }
     default:
-      throw new TypeError(`${path} cannot be serialized (${typeof value})`);
+      throw new TypeError(`${pathText(path)} cannot be serialized (${typeof value})`);
   }
 }
 
@@ -43,7 +64,7 @@ function write(value: unknown, path: string): string {
  * whatever the order its keys were built in.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  return write(value, []);
 }
 
 /** The event fields the canonical text covers: everything but the chain position and hashes. */
