@@ -44,6 +44,20 @@ type Row = Record<string, unknown>;
 /** While single writes gain nothing from group commit, every this many commits one is deferred to try again. */
 const GROUP_COMMIT_PROBE_INTERVAL = 32;
 
+/**
+ * Under load, how many turns of the event loop a group commit waits for more
+ * writes. Measured on the server benchmark (16 concurrent billed calls, two
+ * writes each): 1 turn gathered 9.1 writes a commit, 2 turns 12.1, 3 turns
+ * 14.1 (near the 16 writers there are), more turns no more; each sync saved is
+ * a few hundred microseconds the event loop does not stand still.
+ */
+const GROUP_COMMIT_DEFER_TURNS = 3;
+
+/** Run `fn` after `turns` turns of the event loop (each one lets pending I/O callbacks run). */
+function afterEventLoopTurns(turns: number, fn: () => void): void {
+  setImmediate(() => (turns > 1 ? afterEventLoopTurns(turns - 1, fn) : fn()));
+}
+
 /** `$1` → `?1`: the surface takes PostgreSQL-style placeholders in both dialects. */
 function sqlitePlaceholders(sql: string): string {
   return sql.replace(/\$(\d+)/g, '?$1');
@@ -228,12 +242,12 @@ class SqliteStore implements Store {
           this.#writeScheduled = false;
           for (const write of this.#pendingWrites.splice(0)) write.reject(error);
         });
-      // Under concurrent load, wait for the event loop's I/O phase first: requests being
+      // Under concurrent load, wait a few turns of the event loop first: requests being
       // served meanwhile queue their writes too, and one sync to disk commits them all. A
       // lone writer gains nothing from waiting, so the store commits at once while deferred
       // batches keep holding a single write, and tries deferring again now and then.
       this.#deferring = this.#deferWrites || --this.#probeCountdown <= 0;
-      if (this.#deferring) setImmediate(commit);
+      if (this.#deferring) afterEventLoopTurns(GROUP_COMMIT_DEFER_TURNS, () => void commit());
       else void commit();
     });
   }
