@@ -9,9 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { postgresStore, sqliteStore } from '@tollgate/billing';
+// The built package, as a deployment runs it (`pnpm bench` builds first).
+import {
+  loadServerConfig,
+  serve,
+  startTollgateServer,
+  stopOnSignals,
+} from '@tollgate/server-adapter';
+import { sandboxIntegrations } from '@tollgate/server-adapter/sandbox';
 import { Hono } from 'hono';
-import { loadServerConfig, serve, startTollgateServer, stopOnSignals } from '../src/index.js';
-import { sandboxIntegrations } from '../src/sandbox/index.js';
 
 const mode = process.argv[2];
 const config = loadServerConfig({ PORT: '0', LOG_LEVEL: 'silent' });
