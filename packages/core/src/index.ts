@@ -55,6 +55,8 @@ export {
   type RunOptions,
   type SandboxHandler,
   type WebhookDefinition,
+  type WebhookHandshakeAnswer,
+  type WebhookHandshakeRequest,
   type WebhookRequest,
 } from './connector/index.js';
 export {

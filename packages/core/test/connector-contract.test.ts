@@ -4,6 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   type AuthStrategy,
+  answerWhatsAppSubscription,
   defineConnector,
   UpstreamError,
   ValidationError,
@@ -270,6 +271,53 @@ describe('connector contract', () => {
       'rejected:invalid_signature',
       'rejected:invalid_payload',
     ]);
+  });
+
+  it('answers a provider’s subscription handshake when the connector declares one', () => {
+    // Only what the handshake needs: a verify token, and callbacks no test sends.
+    const messenger = defineConnector({
+      id: 'meta-like-messaging',
+      kind: 'messaging',
+      displayName: 'A Meta-style messaging partner',
+      config: z.object({}),
+      credentials: z.object({ verifyToken: z.string().min(8) }),
+      environments: { sandbox: 'https://graph.test', production: 'https://graph.example' },
+      operations: {},
+      webhooks: {
+        scheme: 'hub-signature-256',
+        event: z.unknown(),
+        verify: () => {
+          throw new WebhookVerificationError('invalid_signature', 'no callback in this test');
+        },
+        handshake: (request, { credentials }) =>
+          answerWhatsAppSubscription(request.url, credentials.verifyToken),
+      },
+      check: async () => {},
+    });
+    const client = messenger.connect({
+      environment: 'sandbox',
+      config: {},
+      credentials: { verifyToken: 'verify-token-1' },
+    });
+    const seen: boolean[] = [];
+    client.events.on('webhook.handshake', (e) => seen.push(e.accepted));
+    const handshake = (query: string) =>
+      client.answerWebhookHandshake({
+        url: new URL(`https://me.test/hooks?${query}`),
+        headers: {},
+      });
+    expect(
+      handshake('hub.mode=subscribe&hub.verify_token=verify-token-1&hub.challenge=1158201444'),
+    ).toEqual({ status: 200, body: '1158201444', contentType: 'text/plain; charset=utf-8' });
+    expect(
+      handshake('hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444'),
+    ).toMatchObject({ status: 403 });
+    expect(seen).toEqual([true, false]);
+    // A connector whose partner confirms nothing by GET has no answer to give.
+    const { client: customsClient } = connectSandbox(customs, goodOptions);
+    expect(
+      customsClient.answerWebhookHandshake({ url: new URL('https://me.test/hooks'), headers: {} }),
+    ).toBeUndefined();
   });
 
   it('rejects a malformed definition early', () => {

@@ -60,7 +60,7 @@ import { FX_CONVERSION, type FxClient, fxRoutes } from './routes/fx.js';
 import { healthRoutes } from './routes/health.js';
 import { LOGISTICS_QUOTE, type LogisticsClient, logisticsRoutes } from './routes/logistics.js';
 import { createHealthTracker, monitoringRoutes } from './routes/monitoring.js';
-import { partnerWebhookRoutes } from './routes/partner-webhooks.js';
+import { type PartnerWebhookClient, partnerWebhookRoutes } from './routes/partner-webhooks.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { submissionRoutes } from './routes/submissions.js';
 import {
@@ -122,6 +122,13 @@ export interface TollgateIntegrations {
   customs?: Record<string, CustomsClient>;
   /** FX providers (`fxEcb` clients …) for `POST /integrations/fx/:integrationId/rates` and `/convert`. */
   fx?: Record<string, FxClient>;
+  /**
+   * Other partners that call back (messaging, payments …): no routes of their
+   * own, but `POST /webhooks/:integrationId` verifies and records their
+   * callbacks and `GET /webhooks/:integrationId` answers their subscription
+   * handshake (WhatsApp's `hub.challenge`).
+   */
+  partners?: Record<string, PartnerWebhookClient>;
 }
 
 /** Largest request body `/uploads` reads: five full files plus room for multipart framing. */

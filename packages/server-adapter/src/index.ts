@@ -95,6 +95,7 @@ export {
   type IntegrationHealthStatus,
   type IntegrationHealthTracker,
 } from './routes/monitoring.js';
+export type { PartnerWebhookClient } from './routes/partner-webhooks.js';
 export {
   type DocumentValidator,
   type DocumentValidators,

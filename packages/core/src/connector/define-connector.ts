@@ -18,6 +18,7 @@ import type {
   OperationSchemas,
   RunOptions,
   WebhookDefinition,
+  WebhookHandshakeRequest,
   WebhookRequest,
 } from './types.js';
 import { parseOrThrow } from './validate.js';
@@ -286,6 +287,17 @@ function connect<
         });
         throw error;
       }
+    },
+    answerWebhookHandshake: (request: WebhookHandshakeRequest) => {
+      const handshake = definition.webhooks?.handshake;
+      if (handshake === undefined) return undefined;
+      const answer = handshake(request, { config, credentials, environment });
+      events.emit('webhook.handshake', {
+        connectorId,
+        scheme: definition.webhooks?.scheme ?? 'unknown',
+        accepted: answer.status >= 200 && answer.status < 300,
+      });
+      return answer;
     },
     toJSON: () => ({
       connectorId,

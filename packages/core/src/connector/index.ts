@@ -24,5 +24,7 @@ export type {
   RunOptions,
   SandboxHandler,
   WebhookDefinition,
+  WebhookHandshakeAnswer,
+  WebhookHandshakeRequest,
   WebhookRequest,
 } from './types.js';

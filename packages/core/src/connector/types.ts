@@ -150,6 +150,21 @@ export interface WebhookRequest {
   headers: Headers | Record<string, string | string[] | undefined>;
 }
 
+/** A provider's GET that confirms a webhook subscription before it sends callbacks. */
+export interface WebhookHandshakeRequest {
+  /** The full request URL: the handshake's fields are in its query (`hub.challenge` …). */
+  url: URL;
+  headers: Headers | Record<string, string | string[] | undefined>;
+}
+
+/** What to answer a {@link WebhookHandshakeRequest}. */
+export interface WebhookHandshakeAnswer {
+  /** 200 when the handshake is genuine; 403 otherwise. */
+  status: number;
+  body: string;
+  contentType: string;
+}
+
 /** How a connector verifies and parses a partner's callbacks. */
 export interface WebhookDefinition<
   Event extends AnySchema,
@@ -168,6 +183,16 @@ export interface WebhookDefinition<
     request: WebhookRequest,
     connection: Omit<ConnectionInfo<Config, Credentials>, 'baseUrl'>,
   ): unknown | Promise<unknown>;
+  /**
+   * Answer the provider's subscription handshake, for a provider that confirms
+   * a callback URL with a GET before sending to it: Meta's WhatsApp Cloud API
+   * wants `hub.challenge` echoed when `hub.verify_token` matches
+   * (`answerWhatsAppSubscription`). Absent when the provider needs none.
+   */
+  handshake?(
+    request: WebhookHandshakeRequest,
+    connection: Omit<ConnectionInfo<Config, Credentials>, 'baseUrl'>,
+  ): WebhookHandshakeAnswer;
 }
 
 /**
@@ -293,6 +318,11 @@ export interface ConnectorClient<
   check(options?: { timeoutMs?: number }): Promise<HealthCheckResult>;
   /** Verify a partner callback and parse it with the webhook event schema. */
   verifyWebhook(request: WebhookRequest): Promise<z.output<WebhookEvent>>;
+  /**
+   * Answer the provider's subscription handshake (a GET to the callback URL);
+   * `undefined` when the connector's provider has none.
+   */
+  answerWebhookHandshake(request: WebhookHandshakeRequest): WebhookHandshakeAnswer | undefined;
   /** Connection details with every credential redacted. */
   toJSON(): Record<string, unknown>;
 }

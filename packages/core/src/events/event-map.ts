@@ -56,6 +56,8 @@ export interface TollgateEventMap {
   };
   /** A webhook failed verification. */
   'webhook.rejected': { connectorId: string | undefined; scheme: string; code: string };
+  /** A provider's subscription handshake was answered: accepted (2xx) or refused. */
+  'webhook.handshake': { connectorId: string | undefined; scheme: string; accepted: boolean };
 }
 
 /** The name of a Tollgate event. */

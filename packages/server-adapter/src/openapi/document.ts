@@ -93,6 +93,12 @@ const PROBLEM_RESPONSES: Record<number, ProblemResponse> = {
       'The key lacks the route’s scope or role (`forbidden`, with `required_scope`), or the tenant is not entitled to the operation (`not_entitled`).',
   },
   404: { name: 'NotFound', schema: problemSchema, description: 'No such resource (`not_found`).' },
+  405: {
+    name: 'MethodNotAllowed',
+    schema: problemSchema,
+    description:
+      'The route does not answer this method (`method_not_allowed`; `Allow` lists those it does).',
+  },
   409: {
     name: 'Conflict',
     schema: problemSchema,

@@ -725,6 +725,42 @@ export const TOLLGATE_API_ROUTES: readonly ApiRoute[] = [
     problems: [{ status: 404, description: 'No such integration (`not_found`).' }],
   },
   {
+    method: 'get',
+    path: '/webhooks/{integrationId}',
+    operationId: 'answerPartnerWebhookHandshake',
+    tag: 'Webhooks',
+    summary: 'Confirm a partner’s webhook subscription',
+    description:
+      'The GET some providers send to a callback URL before they POST to it, answered by the connector: Meta’s WhatsApp Cloud API sends `hub.mode=subscribe`, the `hub.verify_token` typed into its dashboard and a `hub.challenge`, which is echoed as plain text when the token matches. No API key.',
+    scope: null,
+    pathParams: { integrationId: { ...integrationId, example: 'whatsapp' } },
+    query: {
+      'hub.mode': { description: '`subscribe` (WhatsApp).' },
+      'hub.verify_token': { description: 'The verify token configured for the integration.' },
+      'hub.challenge': { description: 'What to echo back when the token matches.' },
+    },
+    responses: {
+      200: {
+        description: 'Genuine: the challenge, as plain text.',
+        schema: z.string(),
+        mediaType: 'text/plain',
+      },
+      403: {
+        description: 'A wrong verify token, or not a subscription request.',
+        schema: z.string(),
+        mediaType: 'text/plain',
+      },
+    },
+    problems: [
+      { status: 404, description: 'No integration under this id takes callbacks (`not_found`).' },
+      {
+        status: 405,
+        description:
+          'This integration’s partner confirms no subscription: it only POSTs callbacks (`method_not_allowed`, header `Allow: POST`).',
+      },
+    ],
+  },
+  {
     method: 'post',
     path: '/webhooks/{integrationId}',
     operationId: 'receivePartnerWebhook',

@@ -71,6 +71,8 @@ export function monitoringRoutes(options: MonitoringRoutesOptions): Hono<AppEnv>
   const byId = new Map<string, { kind: string; client: ClientWithHealthCheck }>();
   for (const [kind, clients] of Object.entries(options.integrations)) {
     for (const [id, client] of Object.entries(clients ?? {})) {
+      // A partner registered only for its callbacks may have no health probe.
+      if (typeof (client as Partial<ClientWithHealthCheck>).check !== 'function') continue;
       byId.set(id, { kind, client: client as unknown as ClientWithHealthCheck });
     }
   }
