@@ -7,7 +7,9 @@
  *   keys rotate --prefix 1a2b3c4d [--grace-seconds 3600]
  *   keys revoke --prefix 1a2b3c4d
  *
- * A new key is printed once; only its SHA-256 is stored.
+ * A new key is printed once; only its SHA-256 is stored. A running server
+ * trusts a key it verified lately for `TOLLGATE_API_KEY_CACHE_MS` (5 s by
+ * default): a key revoked or rotated here is refused there within that time.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -77,7 +79,9 @@ try {
     }
     case 'revoke':
       if (!(await keys.revoke(required('prefix')))) throw new Error('no live key has that prefix');
-      process.stderr.write('revoked\n');
+      process.stderr.write(
+        'revoked (a running server refuses it within TOLLGATE_API_KEY_CACHE_MS, 5 s by default)\n',
+      );
       break;
     default:
       process.stderr.write('usage: keys create|list|rotate|revoke (see src/keys-cli.ts)\n');
