@@ -196,7 +196,8 @@ export interface TollgateAppOptions {
   /**
    * Outgoing webhooks (`/webhook-endpoints`): `allowInsecureLocalhost` lets
    * tenants subscribe `http://localhost` URLs (development); `fetch` sends the
-   * deliveries (default `globalThis.fetch`).
+   * deliveries (default: undici's `fetch` connecting only to public addresses,
+   * checked when it connects; an injected `fetch` decides where requests go).
    */
   webhooks?: { allowInsecureLocalhost?: boolean; fetch?: typeof fetch };
   /**

@@ -1,8 +1,13 @@
+import type { LookupAddress } from 'node:dns';
+import { type AddressInfo, createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   createDeliveryWorker,
+  DESTINATION_REFUSED_CODE,
   destinationProblem,
   isPublicAddress,
+  publicAddressLookup,
+  type ResolveAll,
   sqlWebhookStore,
   webhookUrlProblem,
 } from '../src/index.js';
@@ -90,6 +95,107 @@ describe('where outgoing webhooks may go', () => {
         });
       } finally {
         await receiver.close();
+        await database.dispose();
+      }
+    },
+  );
+
+  it('resolves at connect time and refuses any private answer (the lookup undici connects with)', async () => {
+    const resolver =
+      (answers: Record<string, string[]>): ResolveAll =>
+      (hostname, callback) => {
+        const addresses = answers[hostname];
+        if (addresses === undefined) {
+          callback(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), []);
+          return;
+        }
+        callback(
+          null,
+          addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+        );
+      };
+    const lookup = publicAddressLookup(
+      false,
+      resolver({
+        'public.test': ['93.184.216.34', '2606:4700::1111'],
+        'mixed.test': ['93.184.216.34', '10.0.0.7'],
+        'metadata.test': ['169.254.169.254'],
+      }),
+    );
+    const ask = (hostname: string, options: { all?: boolean; family?: number }) =>
+      new Promise<{ error: NodeJS.ErrnoException | null; result: unknown }>((resolve) =>
+        lookup(hostname, options as never, (error, address, family) =>
+          resolve({ error, result: options.all ? address : { address, family } }),
+        ),
+      );
+    expect(await ask('public.test', {})).toEqual({
+      error: null,
+      result: { address: '93.184.216.34', family: 4 },
+    });
+    expect((await ask('public.test', { all: true })).result as LookupAddress[]).toHaveLength(2);
+    expect(await ask('public.test', { family: 6 })).toMatchObject({
+      result: { address: '2606:4700::1111', family: 6 },
+    });
+    for (const host of ['mixed.test', 'metadata.test']) {
+      expect((await ask(host, {})).error?.code, host).toBe(DESTINATION_REFUSED_CODE);
+    }
+    expect((await ask('nowhere.test', {})).error?.code).toBe('ENOTFOUND');
+  });
+
+  it.skipIf(SQL_DATABASES[0]?.skip ?? true)(
+    'connects only to the address it checked: a DNS answer that turns private after the check reaches nothing',
+    async () => {
+      const database = await SQL_DATABASES[0]?.open();
+      if (database === undefined || database.store.sql === undefined) throw new Error('SQLite');
+      // A bare TCP listener on loopback: it counts connections, whatever they carry.
+      let connections = 0;
+      const listener = createServer((socket) => {
+        connections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      const { port } = listener.address() as AddressInfo;
+      try {
+        const store = sqlWebhookStore(database.store.sql);
+        // A name the system cannot resolve: only the worker's resolver knows it.
+        const endpoint = await store.createEndpoint({
+          tenantId: 'acme',
+          url: `https://hooks.tollgate-test.invalid:${port}/hooks`,
+          events: ['*'],
+        });
+        await store.publish({ tenantId: 'acme', type: 'session.validated', data: {} });
+        // First answer public (the check before the attempt), then loopback (the connection).
+        let answers = 0;
+        const rebinding: ResolveAll = (_hostname, callback) => {
+          answers += 1;
+          callback(null, [{ address: answers === 1 ? '93.184.216.34' : '127.0.0.1', family: 4 }]);
+        };
+        const worker = createDeliveryWorker({ surface: database.store.sql, resolveAll: rebinding });
+        expect(await worker.runOnce()).toBe(1);
+        await worker.stop();
+        expect(answers).toBe(2);
+        expect(connections).toBe(0);
+        const [refused] = (await store.listDeliveries('acme', endpoint.id)) ?? [];
+        expect(refused).toMatchObject({
+          status: 'failed',
+          lastError: 'destination not allowed (not a public address)',
+        });
+
+        // Loopback allowed: the worker connects where its resolver said (and nowhere else can
+        // this name lead), so the listener sees the connection.
+        const local: ResolveAll = (_hostname, callback) =>
+          callback(null, [{ address: '127.0.0.1', family: 4 }]);
+        const allowed = createDeliveryWorker({
+          surface: database.store.sql,
+          resolveAll: local,
+          allowLoopback: true,
+          clock: () => new Date(Date.now() + 3 * 60_000),
+        });
+        expect(await allowed.runOnce()).toBe(1);
+        await allowed.stop();
+        expect(connections).toBe(1);
+      } finally {
+        await new Promise((resolve) => listener.close(resolve));
         await database.dispose();
       }
     },

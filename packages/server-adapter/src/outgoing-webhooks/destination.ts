@@ -1,5 +1,6 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Addresses a webhook may not be delivered to: loopback, private (RFC 1918,
@@ -92,4 +93,59 @@ export async function destinationProblem(
   return addresses.every((address) => isPublicAddress(address, allowLoopback))
     ? undefined
     : 'destination not allowed (not a public address)';
+}
+
+/** The system error code a refused destination fails a connection with (`network error (…)`). */
+export const DESTINATION_REFUSED_CODE = 'ERR_WEBHOOK_DESTINATION_NOT_PUBLIC';
+
+/** A resolver shaped like `dns.lookup` with `{ all: true }`. */
+export type ResolveAll = (
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolveAll: ResolveAll = (hostname, callback) =>
+  dnsLookup(hostname, { all: true }, callback);
+
+/**
+ * A `lookup` for outgoing connections (`net.connect`'s, hence undici's
+ * `connect.lookup`) that resolves the host and refuses it, at connect time,
+ * when any of its addresses is not public: the address a delivery connects to
+ * is the one that was checked, so a DNS answer that changes between the check
+ * and the connection (DNS rebinding) cannot reach a private network. The
+ * connection fails with the code {@link DESTINATION_REFUSED_CODE}.
+ */
+export function publicAddressLookup(
+  allowLoopback: boolean,
+  resolveAll: ResolveAll = systemResolveAll,
+): LookupFunction {
+  return (hostname, options, callback) => {
+    resolveAll(hostname, (error, addresses) => {
+      if (error !== null) {
+        callback(error, '', 0);
+        return;
+      }
+      const wanted =
+        options.family === 4 || options.family === 6
+          ? addresses.filter((entry) => entry.family === options.family)
+          : addresses;
+      if (
+        wanted.length === 0 ||
+        addresses.some((entry) => !isPublicAddress(entry.address, allowLoopback))
+      ) {
+        const refused: NodeJS.ErrnoException = new Error(
+          'The destination resolves to an address that is not public.',
+        );
+        refused.code = DESTINATION_REFUSED_CODE;
+        callback(refused, '', 0);
+        return;
+      }
+      if (options.all === true) {
+        (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
+        return;
+      }
+      const [first] = wanted as [LookupAddress];
+      callback(null, first.address, first.family);
+    });
+  };
 }

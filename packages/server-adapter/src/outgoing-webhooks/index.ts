@@ -6,7 +6,14 @@
  * Where deliveries may go: {@link isPublicAddress}, {@link literalHostProblem}
  * (at subscription) and {@link destinationProblem} (resolved before every attempt).
  */
-export { destinationProblem, isPublicAddress, literalHostProblem } from './destination.js';
+export {
+  DESTINATION_REFUSED_CODE,
+  destinationProblem,
+  isPublicAddress,
+  literalHostProblem,
+  publicAddressLookup,
+  type ResolveAll,
+} from './destination.js';
 /**
  * Event-type filters and endpoint checks: {@link matchesEventFilters} (exact,
  * `prefix.*`, `*`), {@link isWebhookEventType}, {@link eventFilterProblem},

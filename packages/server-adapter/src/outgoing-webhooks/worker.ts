@@ -1,8 +1,14 @@
 import type { SqlSurface } from '@tollgate/billing';
 import { createWebhookHeaders } from '@tollgate/core/webhooks';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { describeRequestFailure } from '../errors/request-failure.js';
 import type { TollgateLogger } from '../logging/logger.js';
-import { destinationProblem } from './destination.js';
+import {
+  DESTINATION_REFUSED_CODE,
+  destinationProblem,
+  publicAddressLookup,
+  type ResolveAll,
+} from './destination.js';
 import { type ClaimedDelivery, sqlWebhookStore, type WebhookAttemptOutcome } from './store.js';
 
 /** How long one attempt may take before it counts as failed, by default (10 s). */
@@ -15,7 +21,10 @@ export const WEBHOOK_USER_AGENT = 'Tollgate-Webhooks/1';
 export interface DeliveryWorkerOptions {
   /** The database the queue lives in: the billing store's `store.sql`. */
   surface: SqlSurface;
-  /** How deliveries are sent; default `globalThis.fetch`. */
+  /**
+   * How deliveries are sent; default undici's `fetch` whose connections resolve
+   * hosts through the destination check itself (see `checkDestination`).
+   */
   fetch?: typeof fetch;
   /** The clock of schedules, leases and `webhook-timestamp`; default `() => new Date()`. */
   clock?: () => Date;
@@ -37,14 +46,18 @@ export interface DeliveryWorkerOptions {
   /** Called with an error of a `start()` poll (a database error); default: logged, or ignored. */
   onError?: (error: unknown) => void;
   /**
-   * Before each attempt, resolve the endpoint's host and refuse private,
-   * loopback and link-local addresses (the attempt fails as `destination not
-   * allowed`). Default: on when `fetch` is the global one; an injected `fetch`
-   * (a proxy, a test double) decides where requests go itself.
+   * Refuse private, loopback and link-local destinations (the attempt fails as
+   * `destination not allowed`): the host is resolved before each attempt, and
+   * the default `fetch` connects only to an address that passes the same check
+   * when it connects, so a DNS answer that changes in between (DNS rebinding)
+   * reaches nothing private. Default: on unless `fetch` is injected (a proxy, a
+   * test double decides where requests go itself; then only the first check runs).
    */
   checkDestination?: boolean;
   /** With `checkDestination`: let loopback addresses through (local development). Default false. */
   allowLoopback?: boolean;
+  /** How endpoint hosts are resolved for the checks and connections; default the system's `dns.lookup`. */
+  resolveAll?: ResolveAll;
 }
 
 /** A delivery loop over the outgoing-webhook queue; a `BackgroundWorker` for `startTollgateServer`. */
@@ -69,10 +82,10 @@ async function attempt(
   send: typeof fetch,
   clock: () => Date,
   timeoutMs: number,
-  guard: { check: boolean; allowLoopback: boolean },
+  guard: { check: boolean; allowLoopback: boolean; resolve?: (host: string) => Promise<string[]> },
 ): Promise<WebhookAttemptOutcome> {
   if (guard.check) {
-    const refused = await destinationProblem(claim.url, guard.allowLoopback);
+    const refused = await destinationProblem(claim.url, guard.allowLoopback, guard.resolve);
     if (refused !== undefined) return { ok: false, statusCode: null, error: refused };
   }
   let signed: ReturnType<typeof createWebhookHeaders>;
@@ -103,8 +116,43 @@ async function attempt(
     }
     return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code === DESTINATION_REFUSED_CODE) {
+      return {
+        ok: false,
+        statusCode: null,
+        error: 'destination not allowed (not a public address)',
+      };
+    }
     return { ok: false, statusCode: null, error: describeRequestFailure(error, timeoutMs) };
   }
+}
+
+/**
+ * undici's `fetch` over an agent whose connections resolve hosts with
+ * {@link publicAddressLookup}: it connects only to public addresses (or
+ * loopback too, with `allowLoopback`), whatever DNS answered before. `close`
+ * ends its kept-alive connections (a later `send` opens new ones).
+ */
+function publicOnlyFetch(
+  allowLoopback: boolean,
+  resolveAll: ResolveAll | undefined,
+): { send: typeof fetch; close: () => Promise<void> } {
+  const lookup = publicAddressLookup(allowLoopback, resolveAll);
+  let agent: Agent | undefined;
+  const send = ((input: string, init?: RequestInit) => {
+    agent ??= new Agent({ connect: { lookup } });
+    return undiciFetch(input, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: agent,
+    });
+  }) as unknown as typeof fetch;
+  const close = async () => {
+    const open = agent;
+    agent = undefined;
+    await open?.close();
+  };
+  return { send, close };
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -129,11 +177,26 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const clock = options.clock ?? (() => new Date());
   const store = sqlWebhookStore(options.surface, { clock });
-  const send = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const resolveAll = options.resolveAll;
   const destinationGuard = {
     check: options.checkDestination ?? options.fetch === undefined,
     allowLoopback: options.allowLoopback ?? false,
+    ...(resolveAll === undefined
+      ? {}
+      : {
+          resolve: (host: string) =>
+            new Promise<string[]>((resolve, reject) =>
+              resolveAll(host, (error, addresses) =>
+                error ? reject(error) : resolve(addresses.map((entry) => entry.address)),
+              ),
+            ),
+        }),
   };
+  const pinned =
+    options.fetch === undefined && destinationGuard.check
+      ? publicOnlyFetch(destinationGuard.allowLoopback, resolveAll)
+      : undefined;
+  const send = options.fetch ?? pinned?.send ?? globalThis.fetch.bind(globalThis);
   const batchSize = Math.floor(positive(options.batchSize, 20, 'batchSize'));
   const pollIntervalMs = positive(options.pollIntervalMs, 1000, 'pollIntervalMs');
   const timeoutMs = positive(options.timeoutMs, DEFAULT_WEBHOOK_TIMEOUT_MS, 'timeoutMs');
@@ -207,6 +270,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await Promise.allSettled([...inFlight]);
+      await pinned?.close();
     },
   };
 }
