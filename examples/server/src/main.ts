@@ -28,8 +28,8 @@ const { integrations, customsOutbox } = sandboxIntegrations({
 });
 // A partner whose TOLLGATE_<ID>_CREDENTIALS is set is its real API instead of its sandbox.
 const live = partnersFromEnv();
-for (const [kind, clients] of Object.entries(live.integrations)) {
-  Object.assign(integrations[kind as keyof typeof integrations], clients);
+for (const kind of ['bank', 'customs', 'logistics', 'fx'] as const) {
+  Object.assign(integrations[kind], live.integrations[kind]);
 }
 const server = await startTollgateServer({ config, integrations, extend: addDemoPage });
 deliverCallback = (request) => server.app.fetch(request);
