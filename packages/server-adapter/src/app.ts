@@ -74,6 +74,7 @@ import {
 import { createMemorySessionStore, type SessionStore } from './sessions/session-store.js';
 import { sqlSessionStore } from './sessions/sql-session-store.js';
 import { attemptBankSubmission, BANK_RECHECK, BANK_TIER } from './submissions/bank-submission.js';
+import { attemptCustomsSubmission } from './submissions/customs-submission.js';
 import { sqlPartnerEventLog } from './submissions/partner-events.js';
 import {
   DEFAULT_SUBMISSION_RETRY,
@@ -463,6 +464,7 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
       guard,
       sessions,
       submissions,
+      retry: submissionRetry,
       clock,
       integrations: integrations.customs ?? {},
     }),
@@ -485,19 +487,24 @@ export function createTollgate(options: TollgateAppOptions): Tollgate {
     }),
   );
   app.route('/', submissionRoutes(submissions));
-  const bankDeps = {
-    guard,
-    submissions,
-    retry: submissionRetry,
-    clock,
-    clients: integrations.bank ?? {},
-  };
+  const submissionDeps = { guard, submissions, retry: submissionRetry, clock };
   const retryWorker = createSubmissionRetryWorker({
     submissions,
     clock,
     logger,
     onRetry: (submission) => metrics.recordSubmissionRetry(submission.integrationId),
-    attempt: (submission) => attemptBankSubmission(bankDeps, submission, { retrying: true }),
+    attempt: (submission) =>
+      submission.kind === 'customs'
+        ? attemptCustomsSubmission(
+            { ...submissionDeps, clients: integrations.customs ?? {} },
+            submission,
+            { retrying: true },
+          )
+        : attemptBankSubmission(
+            { ...submissionDeps, clients: integrations.bank ?? {} },
+            submission,
+            { retrying: true },
+          ),
   });
   const deliveryWorker = createDeliveryWorker({
     surface: tables,

@@ -276,6 +276,75 @@ describe('customs declarations: recorded and updated by the gateway’s callback
   });
 });
 
+describe('customs declarations: retried when the gateway could not take them', () => {
+  const declaration = {
+    country_code: 'EU',
+    declaration_type: 'import',
+    commodity_codes: ['6109.10.00.10'],
+    customs_office: 'NL000396',
+    idempotency_key: 'customs-retry-1',
+  };
+  const lodge = () =>
+    sendJson(`${server.url}/integrations/customs/demo-customs/submit`, 'POST', server.keys.acme, {
+      ...declaration,
+      session_id: sessionId,
+    });
+  const customsCharges = async () =>
+    (await tenantEvents(server.ledger, 'acme')).filter(
+      (event) => event.operation === 'customs.submission',
+    );
+
+  it('records a failed lodging as pending, retries it when due, and bills it once', async () => {
+    const charged = (await customsCharges()).length;
+    const gateway = server.sandboxes['demo-customs'];
+    gateway?.use(
+      http.post(/\/customs\/declarations$/, () =>
+        HttpResponse.json({ code: 'SERVER_ERROR', message: 'maintenance' }, { status: 503 }),
+      ),
+    );
+    const failed = await lodge();
+    expect(failed.status, await failed.clone().text()).toBe(502);
+    const problem = await expectProblem(failed, 502, 'upstream_error');
+    expect(problem).toMatchObject({
+      submission_status: 'pending',
+      next_retry_at: expect.any(String),
+    });
+    const id = String(problem.submission_id);
+    expect(await submission(id, server.keys.acme)).toMatchObject({
+      kind: 'customs',
+      status: 'pending',
+      attempts: 1,
+      billing_recorded: false,
+    });
+    // The same key while a retry is scheduled: its state, nothing lodged or billed.
+    const waiting = await lodge();
+    expect(waiting.status).toBe(202);
+    expect(await waiting.json()).toMatchObject({ id, status: 'pending' });
+    expect(await customsCharges()).toHaveLength(charged);
+
+    gateway?.resetHandlers();
+    server.advanceClock(
+      Date.parse(String(problem.next_retry_at)) - Date.parse('2025-04-01T10:00:00Z'),
+    );
+    expect(await server.tollgate.retryWorker.runOnce()).toBeGreaterThanOrEqual(1);
+    const done = await submission(id, server.keys.acme);
+    expect(done).toMatchObject({ status: 'submitted', attempts: 2, billing_recorded: true });
+    expect(await customsCharges()).toHaveLength(charged + 1);
+
+    const replay = await lodge();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('tollgate-idempotent-replayed')).toBe('true');
+    expect(await replay.json()).toMatchObject({
+      submission_id: id,
+      declaration_id: done.external_reference_id,
+    });
+    expect(await customsCharges()).toHaveLength(charged + 1);
+    expect((await server.ledger.verify()).ok).toBe(true);
+    // The gateway's notifications of this declaration are for other tests to ignore.
+    server.customsOutbox.take();
+  });
+});
+
 describe('a bank using a billed partner route on a shared session', () => {
   it('consents to its own charge first (402), then is billed at the bank tier once', async () => {
     const body = {

@@ -483,7 +483,7 @@ export const TOLLGATE_API_ROUTES: readonly ApiRoute[] = [
     operationId: 'submitCustomsDeclaration',
     tag: 'Customs',
     summary: 'Lodge a customs declaration',
-    description: `The customs gateway registered under \`integrationId\` lodges a declaration for a session the caller can see; billed \`customs.submission\` at the tier of the caller’s role. A refused or failed submission is not billed. ${idempotencyNote}`,
+    description: `The customs gateway registered under \`integrationId\` lodges a declaration for a session the caller can see; billed \`customs.submission\` at the tier of the caller’s role. The declaration is recorded as a submission first (\`GET /submissions/{id}\`, updated by the gateway’s callbacks). A refused or failed lodging is not billed; one the gateway could not take (down, slow, rate-limited) is retried in the background, the 502 naming \`submission_id\` and \`next_retry_at\`. ${idempotencyNote}`,
     scope: 'integrations',
     pathParams: { integrationId: { ...integrationId, example: 'demo-customs' } },
     headers: ACCEPT_CHARGE,
@@ -493,6 +493,12 @@ export const TOLLGATE_API_ROUTES: readonly ApiRoute[] = [
         description: 'The declaration was lodged.',
         schema: customsSubmissionSchema,
         headers: BILLED,
+      },
+      202: {
+        description:
+          'An earlier call with this `idempotency_key` failed and a retry is scheduled: the submission as it stands.',
+        schema: submissionSchema,
+        headers: RATE_LIMITED,
       },
     },
     problems: [

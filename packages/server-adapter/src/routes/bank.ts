@@ -1,6 +1,6 @@
 import type { bankSwift } from '@tollgate/connectors/bank-swift';
 import { parseSwiftMessage, readMt700 } from '@tollgate/connectors/swift-mt';
-import { IdempotencyConflictError, UpstreamError, ValidationError } from '@tollgate/core';
+import { ValidationError } from '@tollgate/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ServerProblem } from '../errors/problem.js';
@@ -10,10 +10,10 @@ import {
   type BankSubmissionDeps,
   type BankSubmissionRequest,
 } from '../submissions/bank-submission.js';
-import { submissionJson } from '../submissions/submission-json.js';
 import type { AppEnv } from '../types.js';
 import { readJsonBody } from './input.js';
 import { ACCEPT_CHARGE_HEADER, integrationClient } from './integration-support.js';
+import { runSubmission, submissionResponse } from './submission-flow.js';
 
 export { ACCEPT_CHARGE_HEADER };
 
@@ -93,42 +93,20 @@ export function bankRoutes(options: BankRoutesOptions): Hono<AppEnv> {
       actor: { id: principal.prefix, role: principal.role },
       fingerprint: requestFingerprint(integrationId, body),
     };
-    const { submission, created } = await options.submissions.open(
-      {
-        tenantId: principal.tenantId,
-        kind: 'bank',
-        integrationId,
-        sessionId: session.id,
-        idempotencyKey: body.idempotency_key,
-        request: { ...request },
-      },
-      options.clock(),
-    );
-    const stored = submission.request as unknown as BankSubmissionRequest;
-    if (!created && stored.fingerprint !== request.fingerprint) {
-      throw new IdempotencyConflictError(
-        'This idempotency_key was already used for a different validation request.',
-      );
-    }
-    if (!created && submission.attempts > 0 && submission.status === 'pending') {
-      return c.json(submissionJson(submission), 202);
-    }
-    if (!created && submission.status === 'failed') {
-      throw new UpstreamError('This submission failed; use a new idempotency_key to try again.', {
-        retryable: false,
-        details: submissionJson(submission),
-      });
-    }
-    // A repeated first call carries the consent the first one lacked (its 402 quoted).
-    if (!created && submission.attempts === 0) {
-      await options.submissions.replaceRequest(submission.id, { ...request }, options.clock());
-    }
-    const outcome = await attemptBankSubmission(
-      { ...options, clients: options.integrations },
-      { ...submission, request: { ...request } },
-    );
-    if (outcome.replayed) c.header('Tollgate-Idempotent-Replayed', 'true');
-    return c.json(outcome.answer, 201);
+    const outcome = await runSubmission({
+      submissions: options.submissions,
+      clock: options.clock,
+      tenantId: principal.tenantId,
+      kind: 'bank',
+      integrationId,
+      sessionId: session.id,
+      idempotencyKey: body.idempotency_key,
+      request,
+      what: 'validation request',
+      attempt: (submission) =>
+        attemptBankSubmission({ ...options, clients: options.integrations }, submission),
+    });
+    return submissionResponse(c, outcome);
   });
 }
 

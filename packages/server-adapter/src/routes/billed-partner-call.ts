@@ -15,7 +15,7 @@ export interface BilledPartnerCallSpec<A extends object> {
   operation: string;
   /** The kind of call: scopes the ledger key (`<kind>:<key>`) and the partner's key. */
   kind: string;
-  /** How errors name the partner (`carrier`, `customs gateway` …). */
+  /** How errors name the partner (`carrier`, `FX provider` …). */
   partner: string;
   /** How a 409 names the request (`quote request`, `declaration` …). */
   what: string;

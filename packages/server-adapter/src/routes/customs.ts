@@ -1,28 +1,26 @@
-import type { BillingGuard } from '@tollgate/billing';
 import type { customs } from '@tollgate/connectors/customs';
-import { IdempotencyConflictError } from '@tollgate/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SessionStore } from '../sessions/session-store.js';
-import type { SubmissionStore } from '../submissions/submission-store.js';
+import {
+  attemptCustomsSubmission,
+  CUSTOMS_SUBMISSION,
+  type CustomsSubmissionDeps,
+  type CustomsSubmissionRequest,
+} from '../submissions/customs-submission.js';
 import type { AppEnv } from '../types.js';
-import { billedPartnerCall } from './billed-partner-call.js';
 import { readJsonBody } from './input.js';
-import { integrationClient, visibleSession } from './integration-support.js';
+import { ACCEPT_CHARGE_HEADER, integrationClient, visibleSession } from './integration-support.js';
+import { runSubmission, submissionResponse } from './submission-flow.js';
 
-/** The operation a customs declaration bills. */
-export const CUSTOMS_SUBMISSION = 'customs.submission';
+export { CUSTOMS_SUBMISSION };
 
 /** A connected `customs` client (`customs.connect(…)` or `connectSandbox(customs, …)`). */
 export type CustomsClient = ReturnType<(typeof customs)['connect']>;
 
 /** What the customs integration route needs. */
-export interface CustomsRoutesOptions {
-  guard: BillingGuard;
+export interface CustomsRoutesOptions extends Omit<CustomsSubmissionDeps, 'clients'> {
   sessions: SessionStore;
-  /** Where the lodged declaration is recorded, so the gateway's status callbacks reach it. */
-  submissions: SubmissionStore;
-  clock: () => Date;
   /** Customs gateway clients by integration id (the `:integrationId` of the route). */
   integrations: Record<string, CustomsClient>;
 }
@@ -43,19 +41,6 @@ export const submitBody = z.strictObject({
 
 type SubmitBody = z.output<typeof submitBody>;
 
-/** The answer of `POST /integrations/customs/:integrationId/submit`. */
-interface CustomsSubmission {
-  declaration_id: string;
-  reference: string;
-  declarant_reference: string;
-  session_id: string;
-  status: string;
-  submitted_at: string;
-  country_code: string;
-  declaration_type: string;
-  billing_recorded: true;
-}
-
 /**
  * The Local Reference Number the server declares a session under: `TG`
  * followed by the first 20 letters and digits of the session id, upper-cased
@@ -71,87 +56,50 @@ export function declarantReferenceFor(sessionId: string): string {
  * `POST /integrations/customs/:integrationId/submit`: the customs gateway
  * registered under `integrationId` lodges a declaration for a session the
  * caller can see (`submitDeclaration`, idempotency key = `idempotency_key`).
- * `customs.submission` is billed once per `idempotency_key`, at the tier of
- * the caller's role; a refused or failed submission is voided (nothing billed).
+ * The declaration is recorded as a submission before anything is billed or
+ * sent; `customs.submission` is billed once per `idempotency_key`, at the tier
+ * of the caller's role (a bank consents with `Tollgate-Accept-Charge`). A
+ * failed lodging is voided (nothing billed) and, when the failure is worth
+ * another try (the gateway down, slow or rate-limited), retried by the
+ * submission retry worker; the answer is then a 502 naming the submission and
+ * its `next_retry_at`, and the same key answers its state (202) meanwhile.
  */
 export function customsRoutes(options: CustomsRoutesOptions): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/integrations/customs/:integrationId/submit', async (c) => {
     const principal = c.get('principal');
     const integrationId = c.req.param('integrationId');
-    const client = integrationClient(options.integrations, integrationId, 'customs');
+    integrationClient(options.integrations, integrationId, 'customs');
     const body = await readJsonBody(c, submitBody, 'declaration');
     const session = await visibleSession(options.sessions, body.session_id, principal.tenantId);
-    const declarantReference = declarantReferenceFor(session.id);
-
-    const request = requestFingerprint(integrationId, body);
-    // Recorded before anything is billed or sent, so that the charge never exists without it;
-    // the gateway's status callbacks update it. A failed lodging leaves it pending: the
-    // caller may try again with the same key.
-    const { submission, created } = await options.submissions.open(
-      {
-        tenantId: principal.tenantId,
-        kind: 'customs',
-        integrationId,
-        sessionId: session.id,
-        idempotencyKey: body.idempotency_key,
-        request: { fingerprint: request },
-      },
-      options.clock(),
-    );
-    if (!created && submission.request.fingerprint !== request) {
-      throw new IdempotencyConflictError(
-        'This idempotency_key was already used for a different declaration.',
-      );
-    }
-    const { answer, eventId } = await billedPartnerCall(c, {
-      guard: options.guard,
-      operation: CUSTOMS_SUBMISSION,
-      kind: 'customs-submit',
-      partner: 'customs gateway',
-      what: 'declaration',
+    const request: CustomsSubmissionRequest = {
+      sessionId: session.id,
+      countryCode: body.country_code,
+      declarationType: body.declaration_type,
+      commodityCodes: body.commodity_codes,
+      customsOffice: body.customs_office,
+      declarantReference: declarantReferenceFor(session.id),
+      tier: principal.role,
+      consent: c.req.header(ACCEPT_CHARGE_HEADER) ?? null,
+      actor: { id: principal.prefix, role: principal.role },
+      fingerprint: requestFingerprint(integrationId, body),
+    };
+    const outcome = await runSubmission({
+      submissions: options.submissions,
+      clock: options.clock,
+      tenantId: principal.tenantId,
+      kind: 'customs',
       integrationId,
       sessionId: session.id,
       idempotencyKey: body.idempotency_key,
       request,
-      metadata: { declarant_reference: declarantReference },
-      call: async (partnerKey): Promise<CustomsSubmission> => {
-        const declaration = await client.operations.submitDeclaration(
-          {
-            countryCode: body.country_code,
-            declarationType: body.declaration_type,
-            declarantReference,
-            customsOffice: body.customs_office,
-            commodityCodes: body.commodity_codes,
-          },
-          { idempotencyKey: partnerKey },
-        );
-        return {
-          declaration_id: declaration.declarationId,
-          reference: declaration.reference,
-          declarant_reference: declarantReference,
-          session_id: session.id,
-          status: declaration.status,
-          submitted_at: declaration.submittedAt,
-          country_code: declaration.countryCode,
-          declaration_type: declaration.declarationType,
-          billing_recorded: true,
-        };
-      },
-      reference: (answer) => answer.declaration_id,
+      what: 'declaration',
+      attempt: (submission) =>
+        attemptCustomsSubmission({ ...options, clients: options.integrations }, submission),
     });
-    const recorded =
-      submission.status === 'pending'
-        ? await options.submissions.markSubmitted(
-            submission.id,
-            {
-              externalReference: answer.declaration_id,
-              statusCode: answer.status,
-              billingEventId: eventId,
-            },
-            options.clock(),
-          )
-        : submission;
-    return c.json({ ...answer, submission_id: recorded?.id ?? submission.id }, 201);
+    return submissionResponse(c, outcome, (answer, submission) => ({
+      ...answer,
+      submission_id: submission.id,
+    }));
   });
 }
 

@@ -1,13 +1,6 @@
-import type { BillingGuard } from '@tollgate/billing';
-import { isTollgateError } from '@tollgate/core';
-import { ServerProblem } from '../errors/problem.js';
-import {
-  partnerError,
-  partnerIdempotencyKey,
-  replayedAnswer,
-} from '../routes/integration-support.js';
-import { failureText, nextRetryAt, type SubmissionRetryPolicy } from './retry-policy.js';
-import type { Submission, SubmissionStore } from './submission-store.js';
+import { integrationClient } from '../routes/integration-support.js';
+import { attemptSubmission, type SubmissionAttemptDeps } from './submission-attempt.js';
+import type { Submission } from './submission-store.js';
 
 /** The operation a bank's validation bills. */
 export const BANK_RECHECK = 'bank.recheck';
@@ -60,56 +53,39 @@ export interface BankGatewayClient {
 }
 
 /** What {@link attemptBankSubmission} works with. */
-export interface BankSubmissionDeps {
-  guard: BillingGuard;
-  submissions: SubmissionStore;
+export interface BankSubmissionDeps extends SubmissionAttemptDeps {
   clients: Record<string, BankGatewayClient>;
-  retry: SubmissionRetryPolicy;
-  clock: () => Date;
 }
 
 /**
- * Make one call of a bank submission, billed through the guard: the quote's
- * consent authorizes `bank.recheck`, the gateway is called, and the charge is
- * committed only when it took the message (a failure voids it, so nothing is
- * billed; a committed key replays, so nothing is billed twice). On success the
- * submission is `submitted`; a retryable failure schedules the next call
- * (`pending`, `next_retry_at`), any other `failed`. The error thrown carries
- * `submission_id`, `submission_status` and `next_retry_at` in its details.
+ * Make one call of a bank submission ({@link attemptSubmission}): the quote's
+ * consent authorizes `bank.recheck` at the bank tier, and the gateway is sent
+ * the session's MT700 (`submitLetterOfCredit`); the submission records the
+ * gateway's submission id and status.
  */
-export async function attemptBankSubmission(
+export function attemptBankSubmission(
   deps: BankSubmissionDeps,
   submission: Submission,
   options: { retrying?: boolean } = {},
 ): Promise<{ answer: BankValidation; replayed: boolean }> {
-  const request = submission.request as unknown as BankSubmissionRequest;
-  const client = Object.hasOwn(deps.clients, submission.integrationId)
-    ? deps.clients[submission.integrationId]
-    : undefined;
-  let called = false;
-  try {
-    if (client === undefined) {
-      throw new ServerProblem('not_found', `No bank integration ${submission.integrationId}.`);
-    }
-    const outcome = await deps.guard.run(
-      {
-        tenantId: submission.tenantId,
-        actor: request.actor,
-        sessionId: submission.sessionId,
+  return attemptSubmission<BankValidation>(
+    deps,
+    submission,
+    () => {
+      const request = submission.request as unknown as BankSubmissionRequest;
+      const client = integrationClient(deps.clients, submission.integrationId, 'bank');
+      return {
         operation: BANK_RECHECK,
         tier: BANK_TIER,
-        idempotencyKey: `bank-validate:${submission.idempotencyKey}`,
-        ...(request.consent === null ? {} : { consent: request.consent }),
-        metadata: {
-          integration_id: submission.integrationId,
-          lc_number: request.lcNumber,
-          request: request.fingerprint,
-        },
-      },
-      async () => {
-        called = true;
-        await deps.submissions.countAttempt(submission.id, deps.clock());
-        try {
+        ledgerKind: 'bank-validate',
+        partnerKind: 'bank',
+        partner: 'bank gateway',
+        what: 'validation request',
+        consent: request.consent,
+        actor: request.actor,
+        fingerprint: request.fingerprint,
+        metadata: { integration_id: submission.integrationId, lc_number: request.lcNumber },
+        send: async (partnerKey) => {
           const sent = await client.operations.submitLetterOfCredit(
             {
               message: request.message,
@@ -117,15 +93,9 @@ export async function attemptBankSubmission(
               receiverBic: request.receiverBic,
               priority: request.priority,
             },
-            {
-              idempotencyKey: partnerIdempotencyKey(
-                submission.tenantId,
-                'bank',
-                submission.idempotencyKey,
-              ),
-            },
+            { idempotencyKey: partnerKey },
           );
-          const answer: BankValidation = {
+          return {
             id: submission.id,
             external_reference_id: sent.submissionId,
             submission_type: sent.submissionType,
@@ -133,55 +103,13 @@ export async function attemptBankSubmission(
             submitted_at: sent.submittedAt,
             billing_recorded: true,
           };
-          return answer;
-        } catch (error) {
-          throw partnerError(error, 'bank gateway');
-        }
-      },
-      {
-        commit: (answer) => ({
-          reference: answer.external_reference_id,
-          metadata: { answer: { ...answer } },
+        },
+        submitted: (answer) => ({
+          externalReference: answer.external_reference_id,
+          statusCode: answer.status_code,
         }),
-      },
-    );
-    const answer = outcome.replayed
-      ? replayedAnswer<BankValidation>(outcome.event, request.fingerprint, 'validation request')
-      : outcome.result;
-    await deps.submissions.markSubmitted(
-      submission.id,
-      {
-        externalReference: answer.external_reference_id,
-        statusCode: answer.status_code,
-        billingEventId: outcome.event.id,
-      },
-      deps.clock(),
-    );
-    return { answer, replayed: outcome.replayed };
-  } catch (error) {
-    const now = deps.clock();
-    // A refusal before the gateway was called (402, 409, quota) changes nothing for a
-    // caller, who may fix it; a retry cannot, so the submission fails (an expired consent …).
-    if (!called) {
-      // `in_progress`: another attempt of the same key holds the intent (a lease ran out
-      // while it was still calling): it records the outcome; this one changes nothing.
-      const inProgress = isTollgateError(error) && error.code === 'in_progress';
-      if (options.retrying && !inProgress) {
-        await deps.submissions.markFailed(submission.id, failureText(error), now);
-      }
-      throw error;
-    }
-    const due = nextRetryAt(deps.retry, submission.attempts + 1, error, now);
-    if (due === undefined)
-      await deps.submissions.markFailed(submission.id, failureText(error), now);
-    else await deps.submissions.scheduleRetry(submission.id, failureText(error), due, now);
-    if (isTollgateError(error)) {
-      Object.assign(error.details, {
-        submission_id: submission.id,
-        submission_status: due === undefined ? 'failed' : 'pending',
-        next_retry_at: due?.toISOString() ?? null,
-      });
-    }
-    throw error;
-  }
+      };
+    },
+    options,
+  );
 }
