@@ -58,7 +58,7 @@ export interface BankSubmissionDeps extends SubmissionAttemptDeps {
 }
 
 /**
- * Make one call of a bank submission ({@link attemptSubmission}): the quote's
+ * Make one call of a bank submission (the shared `attemptSubmission`): the quote's
  * consent authorizes `bank.recheck` at the bank tier, and the gateway is sent
  * the session's MT700 (`submitLetterOfCredit`); the submission records the
  * gateway's submission id and status.

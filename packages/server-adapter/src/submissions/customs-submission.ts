@@ -66,7 +66,7 @@ export interface CustomsSubmissionDeps extends SubmissionAttemptDeps {
 }
 
 /**
- * Make one call of a customs declaration ({@link attemptSubmission}):
+ * Make one call of a customs declaration (the shared `attemptSubmission`):
  * `customs.submission` is authorized at the caller's tier and the gateway
  * lodges the declaration (`submitDeclaration`); the submission records the
  * declaration id and status, which the gateway's callbacks then update.
