@@ -128,6 +128,13 @@ export {
   type BankSubmissionRequest,
   type BankValidation,
 } from './submissions/bank-submission.js';
+export {
+  attemptCustomsSubmission,
+  type CustomsGatewayClient,
+  type CustomsSubmission,
+  type CustomsSubmissionDeps,
+  type CustomsSubmissionRequest,
+} from './submissions/customs-submission.js';
 export { type PartnerEventLog, sqlPartnerEventLog } from './submissions/partner-events.js';
 export {
   DEFAULT_SUBMISSION_RETRY,
@@ -139,6 +146,12 @@ export {
   type SubmissionRetryWorker,
   type SubmissionRetryWorkerOptions,
 } from './submissions/retry-worker.js';
+export {
+  attemptSubmission,
+  SUBMISSION_RECOVERY_MS,
+  type SubmissionAttemptDeps,
+  type SubmissionCall,
+} from './submissions/submission-attempt.js';
 export { submissionJson } from './submissions/submission-json.js';
 export {
   type NewSubmission,

@@ -32,6 +32,13 @@ describe('where outgoing webhooks may go', () => {
       'fe80::1',
       '::ffff:10.0.0.1',
       '[::1]',
+      // IPv6 forms that carry an IPv4 address a gateway on the way may reach.
+      '64:ff9b::a00:1',
+      '64:ff9b:1::a00:1',
+      '2002:a00:1::',
+      '::a00:1',
+      '2001:0:4136:e378::1',
+      'fec0::1',
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }

@@ -54,7 +54,17 @@ beforeAll(async () => {
   const { integrations } = sandboxIntegrations();
   const { app } = createTollgate({
     store: memoryStore(),
-    integrations: { ...integrations, partners: { whatsapp } },
+    integrations: {
+      ...integrations,
+      partners: {
+        whatsapp,
+        // A callback-only partner written by hand: no event bus, no health probe, no handshake.
+        minimal: {
+          verifyWebhook: async (request) =>
+            JSON.parse(String(new TextDecoder().decode(request.body as Uint8Array))),
+        },
+      },
+    },
   });
   server = await serve(app, { port: 0 });
 });
@@ -94,6 +104,16 @@ describe('partner subscription handshakes (GET /webhooks/:integrationId)', () =>
     expect(await bank.json()).toMatchObject({ status: 405, code: 'method_not_allowed' });
     const unknown = await subscribe('nobody', VERIFY_TOKEN);
     expect(unknown.status).toBe(404);
+  });
+
+  it('serves a hand-written callback-only partner (no event bus, no handshake)', async () => {
+    const callback = await fetch(`${server.url}/webhooks/minimal`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1' },
+      body: JSON.stringify({ type: 'message.received' }),
+    });
+    expect(await callback.json()).toEqual({ received: true, duplicate: false, applied: false });
+    expect((await subscribe('minimal', VERIFY_TOKEN)).status).toBe(405);
   });
 
   it('then takes the partner’s signed callbacks, and refuses forged ones', async () => {

@@ -102,8 +102,9 @@ export function instrumentIntegration(
  * {@link instrumentIntegration} for every client of an integration map by
  * kind, as `createTollgateApp`'s `integrations` option holds them
  * (`{ fx: { 'demo-ecb': client }, … }`). Integration ids must be unique
- * across kinds: the label is the id alone. Returns one function that removes
- * every listener.
+ * across kinds: the label is the id alone. A client without an event bus (a
+ * partner registered only for its callbacks) has no calls to count and is
+ * skipped. Returns one function that removes every listener.
  */
 export function instrumentIntegrations(
   metrics: TollgateMetrics,
@@ -113,6 +114,7 @@ export function instrumentIntegrations(
   try {
     for (const clients of Object.values(integrationsByKind)) {
       for (const [integrationId, client] of Object.entries(clients ?? {})) {
+        if (!emitsConnectorEvents(client)) continue;
         unsubscribers.push(instrumentIntegration(metrics, integrationId, client));
       }
     }

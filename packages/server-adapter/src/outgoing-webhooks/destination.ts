@@ -28,8 +28,18 @@ const NON_PUBLIC = (() => {
   for (const [network, prefix] of [
     ['::', 128],
     ['::1', 128],
+    // IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96, local-use 64:ff9b:1::/48), 6to4 and
+    // Teredo: each carries an IPv4 address that a gateway on the way may reach.
+    ['::', 96],
+    ['64:ff9b::', 96],
+    ['64:ff9b:1::', 48],
+    ['2002::', 16],
+    ['2001::', 32],
+    ['100::', 64],
+    ['2001:db8::', 32],
     ['fc00::', 7],
     ['fe80::', 10],
+    ['fec0::', 10],
     ['ff00::', 8],
   ] as const) {
     list.addSubnet(network, prefix, 'ipv6');

@@ -8,6 +8,14 @@ import {
 import { failureText, nextRetryAt, type SubmissionRetryPolicy } from './retry-policy.js';
 import type { Submission, SubmissionStore } from './submission-store.js';
 
+/**
+ * How long after a call starts its submission is due again should the call's
+ * outcome never be recorded (the process died during it): well beyond the
+ * longest call a transport allows (30 s by default), so a live call is never
+ * retried under it.
+ */
+export const SUBMISSION_RECOVERY_MS = 120_000;
+
 /** What {@link attemptSubmission} works with, whatever the kind of submission. */
 export interface SubmissionAttemptDeps {
   guard: BillingGuard;
@@ -64,6 +72,7 @@ export async function attemptSubmission<A extends object>(
   options: { retrying?: boolean } = {},
 ): Promise<{ answer: A; replayed: boolean }> {
   let called = false;
+  let committed = false;
   try {
     const call = describe();
     const outcome = await deps.guard.run(
@@ -79,7 +88,12 @@ export async function attemptSubmission<A extends object>(
       },
       async () => {
         called = true;
-        await deps.submissions.countAttempt(submission.id, deps.clock());
+        const now = deps.clock();
+        await deps.submissions.countAttempt(
+          submission.id,
+          now,
+          new Date(now.getTime() + SUBMISSION_RECOVERY_MS),
+        );
         try {
           return await call.send(
             partnerIdempotencyKey(submission.tenantId, call.partnerKind, submission.idempotencyKey),
@@ -90,6 +104,7 @@ export async function attemptSubmission<A extends object>(
       },
       { commit: (answer) => ({ ...recordedAnswer(call, answer) }) },
     );
+    committed = true;
     const answer = outcome.replayed
       ? replayedAnswer<A>(outcome.event, call.fingerprint, call.what)
       : outcome.result;
@@ -103,6 +118,10 @@ export async function attemptSubmission<A extends object>(
     }
     return { answer, replayed: outcome.replayed };
   } catch (error) {
+    // Billed, but not recorded as submitted (the database failed): the submission stays
+    // pending and comes due at its recovery time, when the retry replays the event and
+    // records it. Never `failed`: the partner has it.
+    if (committed) throw error;
     const now = deps.clock();
     if (!called) {
       // `in_progress`: another attempt of the same key holds the intent (a lease ran out

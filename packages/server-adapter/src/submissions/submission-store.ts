@@ -84,8 +84,12 @@ export interface SubmissionStore {
    * (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: one atomic update).
    */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<Submission[]>;
-  /** Count a call to the partner as an attempt. */
-  countAttempt(id: string, now: Date): Promise<void>;
+  /**
+   * Count a call to the partner as an attempt, due again at `recoverAt` should
+   * its outcome never be recorded (the process died during the call): the
+   * outcome, once recorded, replaces that time.
+   */
+  countAttempt(id: string, now: Date, recoverAt: Date): Promise<void>;
   /**
    * Replace the stored request of a submission never sent yet (`pending`, no
    * attempt): a repeated first call brings the payer's consent.
@@ -222,11 +226,12 @@ export function sqlSubmissionStore(surface: SqlSurface): SubmissionStore {
         [id, JSON.stringify(request), now.getTime()],
       );
     },
-    async countAttempt(id, now) {
+    async countAttempt(id, now, recoverAt) {
       await run(
-        `UPDATE tollgate_submissions SET attempts = attempts + 1, updated_at = $2
+        `UPDATE tollgate_submissions SET attempts = attempts + 1, updated_at = $2,
+           next_retry_at = CASE WHEN status = 'pending' THEN $3 ELSE next_retry_at END
          WHERE id = $1 RETURNING id`,
-        [id, now.getTime()],
+        [id, now.getTime(), recoverAt.getTime()],
       );
     },
   };
