@@ -62,18 +62,18 @@ describe('the document as OpenAPI 3.1', () => {
   });
 });
 
+/** One test server and the document's schemas, for the request and answer checks below. */
+let server: TestServer;
+const document = createOpenApiDocument();
+const schemaOf = documentAjv(document);
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
 describe('request schemas refuse what the routes refuse', () => {
-  let server: TestServer;
-  const document = createOpenApiDocument();
-  const schemaOf = documentAjv(document);
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
   /** The documented JSON body schema of `METHOD path`. */
   function bodySchema(method: string, path: string) {
     return schemaOf(
@@ -241,17 +241,6 @@ describe('request schemas refuse what the routes refuse', () => {
 });
 
 describe('real answers fit the documented JSON Schemas', () => {
-  let server: TestServer;
-  const document = createOpenApiDocument();
-  const schemaOf = documentAjv(document);
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
   /** Check `response` against the document's answer for `METHOD path` and its status. */
   async function expectDocumented(method: string, path: string, response: Response) {
     const operation = `/paths/${token(path)}/${method}/responses`;

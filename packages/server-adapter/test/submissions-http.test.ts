@@ -214,21 +214,20 @@ describe('bank submissions: persisted, retried, never billed twice', () => {
   });
 });
 
+/** Acme lodges an EU import declaration for the shared session under `idempotencyKey`. */
+const lodgeCustoms = (idempotencyKey: string) =>
+  sendJson(`${server.url}/integrations/customs/demo-customs/submit`, 'POST', server.keys.acme, {
+    session_id: sessionId,
+    country_code: 'EU',
+    declaration_type: 'import',
+    commodity_codes: ['6109.10.00.10'],
+    customs_office: 'NL000396',
+    idempotency_key: idempotencyKey,
+  });
+
 describe('customs declarations: recorded and updated by the gateway’s callbacks', () => {
   it('records the lodged declaration and applies its signed status callbacks', async () => {
-    const lodged = await sendJson(
-      `${server.url}/integrations/customs/demo-customs/submit`,
-      'POST',
-      server.keys.acme,
-      {
-        session_id: sessionId,
-        country_code: 'EU',
-        declaration_type: 'import',
-        commodity_codes: ['6109.10.00.10'],
-        customs_office: 'NL000396',
-        idempotency_key: 'customs-1',
-      },
-    );
+    const lodged = await lodgeCustoms('customs-1');
     expect(lodged.status, await lodged.clone().text()).toBe(201);
     const answer = (await lodged.json()) as { submission_id: string; declaration_id: string };
     expect(await submission(answer.submission_id, server.keys.acme)).toMatchObject({
@@ -277,18 +276,7 @@ describe('customs declarations: recorded and updated by the gateway’s callback
 });
 
 describe('customs declarations: retried when the gateway could not take them', () => {
-  const declaration = {
-    country_code: 'EU',
-    declaration_type: 'import',
-    commodity_codes: ['6109.10.00.10'],
-    customs_office: 'NL000396',
-    idempotency_key: 'customs-retry-1',
-  };
-  const lodge = () =>
-    sendJson(`${server.url}/integrations/customs/demo-customs/submit`, 'POST', server.keys.acme, {
-      ...declaration,
-      session_id: sessionId,
-    });
+  const lodge = () => lodgeCustoms('customs-retry-1');
   const customsCharges = async () =>
     (await tenantEvents(server.ledger, 'acme')).filter(
       (event) => event.operation === 'customs.submission',
@@ -398,19 +386,7 @@ describe('a bank using a billed partner route on a shared session', () => {
 describe('partner callbacks for submissions the server does not know', () => {
   it('answers 409 and records nothing, so the redelivery is applied once the submission exists', async () => {
     // A genuine, signed customs notification naming a declaration nobody lodged here.
-    const lodged = await sendJson(
-      `${server.url}/integrations/customs/demo-customs/submit`,
-      'POST',
-      server.keys.acme,
-      {
-        session_id: sessionId,
-        country_code: 'EU',
-        declaration_type: 'import',
-        commodity_codes: ['6109.10.00.10'],
-        customs_office: 'NL000396',
-        idempotency_key: 'customs-early',
-      },
-    );
+    const lodged = await lodgeCustoms('customs-early');
     expect(lodged.status).toBe(201);
     const [callback] = server.customsOutbox.take();
     if (callback === undefined) throw new Error('the gateway issued a notification');

@@ -1,5 +1,4 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
@@ -80,6 +79,25 @@ export function literalHostProblem(hostname: string, allowLoopback: boolean): st
     : 'The URL may not point at a private, loopback or link-local address.';
 }
 
+/** A resolver shaped like `dns.lookup` with `{ all: true }`. */
+export type ResolveAll = (
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolveAll: ResolveAll = (hostname, callback) =>
+  dnsLookup(hostname, { all: true }, callback);
+
+/** `resolveAll` as a promise of the addresses alone, as {@link destinationProblem} takes it. */
+export function addressesOf(resolveAll: ResolveAll): (host: string) => Promise<string[]> {
+  return (host) =>
+    new Promise((resolve, reject) =>
+      resolveAll(host, (error, addresses) =>
+        error ? reject(error) : resolve(addresses.map((entry) => entry.address)),
+      ),
+    );
+}
+
 /**
  * Resolve `url`'s host and refuse it when any address it resolves to is not
  * public (see {@link isPublicAddress}): returns why, or `undefined` when it may
@@ -88,8 +106,7 @@ export function literalHostProblem(hostname: string, allowLoopback: boolean): st
 export async function destinationProblem(
   url: string,
   allowLoopback: boolean,
-  resolve: (host: string) => Promise<string[]> = async (host) =>
-    (await lookup(host, { all: true })).map((entry) => entry.address),
+  resolve: (host: string) => Promise<string[]> = addressesOf(systemResolveAll),
 ): Promise<string | undefined> {
   const { hostname } = new URL(url);
   const literal = literalHostProblem(hostname, allowLoopback);
@@ -107,15 +124,6 @@ export async function destinationProblem(
 
 /** The system error code a refused destination fails a connection with (`network error (…)`). */
 export const DESTINATION_REFUSED_CODE = 'ERR_WEBHOOK_DESTINATION_NOT_PUBLIC';
-
-/** A resolver shaped like `dns.lookup` with `{ all: true }`. */
-export type ResolveAll = (
-  hostname: string,
-  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
-) => void;
-
-const systemResolveAll: ResolveAll = (hostname, callback) =>
-  dnsLookup(hostname, { all: true }, callback);
 
 /**
  * A `lookup` for outgoing connections (`net.connect`'s, hence undici's

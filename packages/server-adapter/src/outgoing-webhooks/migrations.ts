@@ -1,4 +1,5 @@
-import { applyMigrations, type Migration, type SqlSurface } from '@tollgate/billing';
+import type { Migration } from '@tollgate/billing';
+import { migrateOncePerSurface } from '../storage/migrations.js';
 
 /** The component name the outgoing-webhook migrations are recorded under (`tollgate_migrations`). */
 export const WEBHOOK_MIGRATIONS_COMPONENT = 'server-adapter-webhooks';
@@ -65,20 +66,8 @@ CREATE INDEX IF NOT EXISTS tollgate_webhook_deliveries_log
   },
 ];
 
-const migrated = new WeakMap<SqlSurface, Promise<unknown>>();
-
-/**
- * Create or upgrade the outgoing-webhook tables in `surface`'s database, once
- * per surface per process (concurrent callers share one run; several
- * processes are serialized by `applyMigrations`' lock). A failed run is retried
- * by the next caller.
- */
-export function migrateWebhookTables(surface: SqlSurface): Promise<unknown> {
-  let run = migrated.get(surface);
-  if (run === undefined) {
-    run = applyMigrations(surface, WEBHOOK_MIGRATIONS_COMPONENT, WEBHOOK_MIGRATIONS);
-    run.catch(() => migrated.delete(surface));
-    migrated.set(surface, run);
-  }
-  return run;
-}
+/** Create or upgrade the outgoing-webhook tables in `surface`'s database (once per surface per process). */
+export const migrateWebhookTables = migrateOncePerSurface(
+  WEBHOOK_MIGRATIONS_COMPONENT,
+  WEBHOOK_MIGRATIONS,
+);

@@ -4,6 +4,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { describeRequestFailure } from '../errors/request-failure.js';
 import type { TollgateLogger } from '../logging/logger.js';
 import {
+  addressesOf,
   DESTINATION_REFUSED_CODE,
   destinationProblem,
   publicAddressLookup,
@@ -181,16 +182,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const destinationGuard = {
     check: options.checkDestination ?? options.fetch === undefined,
     allowLoopback: options.allowLoopback ?? false,
-    ...(resolveAll === undefined
-      ? {}
-      : {
-          resolve: (host: string) =>
-            new Promise<string[]>((resolve, reject) =>
-              resolveAll(host, (error, addresses) =>
-                error ? reject(error) : resolve(addresses.map((entry) => entry.address)),
-              ),
-            ),
-        }),
+    ...(resolveAll === undefined ? {} : { resolve: addressesOf(resolveAll) }),
   };
   const pinned =
     options.fetch === undefined && destinationGuard.check

@@ -1,4 +1,5 @@
-import { applyMigrations, type Migration, type SqlSurface } from '@tollgate/billing';
+import type { Migration } from '@tollgate/billing';
+import { migrateOncePerSurface } from '../storage/migrations.js';
 
 /** The table the SQL rate-limit store keeps its buckets in, one row per bucket key. */
 export const RATE_LIMITS_TABLE = 'tollgate_rate_limits';
@@ -33,24 +34,8 @@ export const RATE_LIMIT_MIGRATIONS: {
   postgres: [{ version: 1, name: 'rate limit buckets', sql: CREATE_RATE_LIMITS }],
 };
 
-const migrated = new WeakMap<SqlSurface, Promise<unknown>>();
-
-/**
- * Create or upgrade {@link RATE_LIMITS_TABLE} in `surface`'s database, once
- * per surface per process (concurrent callers share one run; several
- * processes are serialized by `applyMigrations`' lock). A failed run is
- * retried by the next caller.
- */
-export function migrateRateLimitTable(surface: SqlSurface): Promise<unknown> {
-  let run = migrated.get(surface);
-  if (run === undefined) {
-    run = applyMigrations(
-      surface,
-      RATE_LIMIT_MIGRATIONS_COMPONENT,
-      RATE_LIMIT_MIGRATIONS[surface.dialect],
-    );
-    run.catch(() => migrated.delete(surface));
-    migrated.set(surface, run);
-  }
-  return run;
-}
+/** Create or upgrade {@link RATE_LIMITS_TABLE} in `surface`'s database (once per surface per process). */
+export const migrateRateLimitTable = migrateOncePerSurface(
+  RATE_LIMIT_MIGRATIONS_COMPONENT,
+  (dialect) => RATE_LIMIT_MIGRATIONS[dialect],
+);

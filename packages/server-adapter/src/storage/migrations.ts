@@ -79,22 +79,34 @@ CREATE TABLE IF NOT EXISTS tollgate_partner_events (
   },
 ];
 
-const migrated = new WeakMap<SqlSurface, Promise<unknown>>();
-
 /**
- * Create or upgrade the server's tables in `surface`'s database, once per
- * surface per process (concurrent callers share one run; several processes are
- * serialized by `applyMigrations`' lock). A failed run is retried by the next caller.
+ * A function that creates or upgrades one component's tables in a surface's
+ * database, once per surface per process: concurrent callers share one run,
+ * several processes are serialized by `applyMigrations`' lock, and a failed
+ * run is retried by the next caller. `migrations` may differ by dialect.
  */
-export function migrateServerTables(surface: SqlSurface): Promise<unknown> {
-  let run = migrated.get(surface);
-  if (run === undefined) {
-    run = applyMigrations(surface, SERVER_MIGRATIONS_COMPONENT, SERVER_MIGRATIONS);
-    run.catch(() => migrated.delete(surface));
-    migrated.set(surface, run);
-  }
-  return run;
+export function migrateOncePerSurface(
+  component: string,
+  migrations: readonly Migration[] | ((dialect: SqlSurface['dialect']) => readonly Migration[]),
+): (surface: SqlSurface) => Promise<unknown> {
+  const migrated = new WeakMap<SqlSurface, Promise<unknown>>();
+  return (surface) => {
+    let run = migrated.get(surface);
+    if (run === undefined) {
+      const steps = typeof migrations === 'function' ? migrations(surface.dialect) : migrations;
+      run = applyMigrations(surface, component, steps);
+      run.catch(() => migrated.delete(surface));
+      migrated.set(surface, run);
+    }
+    return run;
+  };
 }
+
+/** Create or upgrade the server's tables in `surface`'s database (see {@link migrateOncePerSurface}). */
+export const migrateServerTables = migrateOncePerSurface(
+  SERVER_MIGRATIONS_COMPONENT,
+  SERVER_MIGRATIONS,
+);
 
 /** An epoch-millisecond column (a string from PostgreSQL's `BIGINT`, a bigint or number from SQLite) as a `Date`. */
 export function dateColumn(value: unknown): Date {
