@@ -102,7 +102,7 @@ export function migrateOncePerSurface(
   };
 }
 
-/** Create or upgrade the server's tables in `surface`'s database (see {@link migrateOncePerSurface}). */
+/** Create or upgrade the server's tables in `surface`'s database, once per surface per process. */
 export const migrateServerTables = migrateOncePerSurface(
   SERVER_MIGRATIONS_COMPONENT,
   SERVER_MIGRATIONS,
